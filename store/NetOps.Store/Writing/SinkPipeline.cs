@@ -285,6 +285,8 @@ internal sealed class SinkPipeline : IAsyncDisposable
         if (response?.Status is null)
             _reachable = false;
         var message = response?.Status is { } status ? $"HTTP {(int)status}: {response.Message}" : response?.Message;
+        if (response?.Status == HttpStatusCode.NotFound && _options.LayoutInitializer is null)
+            message += " — the database does not exist; create it (or let NetOps: manage_layout: true, ingest --create-db)";
         RecordError(message);
         if (attempt == 0 || attempt % 20 == 0)
             _logger.LogWarning("Sink {Sink}: {Url} not taking data ({Message}); batches stay in {Spool} ({Pending} pending), retry {Attempt} in {Delay:0.0}s",

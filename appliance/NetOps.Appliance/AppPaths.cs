@@ -1,0 +1,24 @@
+namespace NetOps.Appliance;
+
+/// <summary>Where the appliance lives: NETOPS_HOME (set by ./netops), else the folder holding NetOps.sln above the program.</summary>
+internal static class AppPaths
+{
+    public static string Home { get; } = FindHome();
+
+    public static string DefaultConfigFile => Path.Combine(Home, "config", "netops.yaml");
+
+    public static string Var(params string[] parts) => Path.Combine([Home, "var", .. parts]);
+
+    private static string FindHome()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("NETOPS_HOME");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+            return Path.GetFullPath(fromEnvironment);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NetOps.sln")))
+                return dir.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using NetOps.Collector.SelfMonitor;
+using NetOps.Configuration;
+using NetOps.WebConsole;
+using NetOps.Store;
+using NetOps.Store.Layout;
+using NetOps.Store.Local;
+using NetOps.Store.Reading;
+using NetOps.Store.Schema;
+using NetOps.Store.Writing;
+
+namespace NetOps.Appliance.Hosting;
+
+/// <summary>
+/// The whole appliance in one process: its own influxd (when configured), the store writer with
+/// every sink, the collector's sources and the web console. Started in that order and stopped in
+/// the reverse one; whatever the store has not taken yet stays in the sinks' spools.
+/// </summary>
+internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers) : IAsyncDisposable
+{
+    private readonly ILogger _logger = loggers.CreateLogger<ApplianceHost>();
+    private readonly StoreSchema _schema = StoreSchema.Current;
+    private LocalInfluxServer? _influxd;
+    private StoreWriter? _writer;
+    private SelfMonitorSource? _selfMonitor;
+    private WebApplication? _console;
+
+    public Uri? ConsoleUrl { get; private set; }
+    public Uri? LocalStoreUrl => _influxd?.Url;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var store = config.Store;
+        if (store.Local.Enabled)
+        {
+            var (host, port) = SplitHostPort(store.Local.Listen);
+            _influxd = new LocalInfluxServer(new LocalInfluxOptions(store.Local.DataDir, host, port), loggers.CreateLogger("NetOps.Store.Local"));
+            await _influxd.StartAsync(cancellationToken);
+        }
+
+        var layout = new StoreLayout(_schema, new Dictionary<string, TimeSpan>
+        {
+            ["raw"] = store.Retention.Raw,
+            ["rollup"] = store.Retention.Rollup,
+            ["events"] = store.Retention.Events,
+        }, loggers.CreateLogger<StoreLayout>());
+
+        var sinks = store.Sinks.Select(sink => new SinkOptions(sink.Name,
+            new InfluxEndpoint(new Uri(sink.Url), string.IsNullOrEmpty(sink.Database) ? store.Database : sink.Database, sink.Token, sink.Username, sink.Password),
+            sink.Spool.Dir)
+        {
+            RetentionPolicyOverride = string.IsNullOrEmpty(sink.RetentionPolicy) ? null : sink.RetentionPolicy,
+            SpoolCapacityBytes = sink.Spool.MaxSize,
+            WhenSpoolFull = sink.Spool.WhenFull == "drop_newest" ? SpoolFullPolicy.DropNewest : SpoolFullPolicy.Block,
+            LayoutInitializer = sink.ManageLayout ? (endpoint, token) => EnsureLayoutAsync(layout, endpoint, token) : null,
+        }).ToList();
+
+        _writer = new StoreWriter(new StoreWriterOptions
+        {
+            BatchMaxLines = store.Batch.MaxLines,
+            BatchMaxBytes = (int)store.Batch.MaxBytes,
+            FlushInterval = store.Batch.FlushInterval,
+            Gzip = store.Gzip,
+            RetryInitialDelay = store.Retry.InitialDelay,
+            RetryMaxDelay = store.Retry.MaxDelay,
+            RequestTimeout = store.RequestTimeout,
+            DefaultTags = [new("school", config.Site.School)],
+        }, sinks, loggers);
+        _writer.Start();
+
+        // Prepare the layout now where the server is up, so dashboards work before the first batch.
+        foreach (var sink in sinks.Where(s => s.LayoutInitializer is not null))
+        {
+            try
+            {
+                await sink.LayoutInitializer!(sink.Endpoint, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or InfluxQueryException or TaskCanceledException)
+            {
+                _logger.LogWarning("Sink {Sink}: store layout not ready yet ({Error}); it is prepared before the first write", sink.Name, e.Message);
+            }
+        }
+
+        _selfMonitor = new SelfMonitorSource(_writer, _schema, config.Collector.SelfMonitorInterval, "appliance", loggers.CreateLogger<SelfMonitorSource>());
+        await _selfMonitor.StartAsync(cancellationToken);
+
+        _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
+            new StoreHealthSource(_writer, config.Site.School, config.Site.Name), loggers);
+        await _console.StartAsync(cancellationToken);
+        ConsoleUrl = new Uri(_console.Urls.First());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_console is not null)
+        {
+            await _console.StopAsync();
+            await _console.DisposeAsync();
+        }
+        if (_selfMonitor is not null)
+        {
+            await _selfMonitor.StopAsync(CancellationToken.None);
+            _selfMonitor.Dispose();
+        }
+        if (_writer is not null)
+        {
+            var drained = await _writer.DrainAsync(TimeSpan.FromSeconds(5));
+            foreach (var sink in drained.Where(d => !d.AllStored))
+                _logger.LogWarning("Sink {Sink}: {Lines} lines stay spooled in {Spool} and go out on the next start", sink.Sink, sink.PendingLines, sink.SpoolDirectory);
+            await _writer.DisposeAsync();
+        }
+        if (_influxd is not null)
+            await _influxd.DisposeAsync();
+    }
+
+    private static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        using var client = new InfluxQueryClient(endpoint, timeout: TimeSpan.FromSeconds(30));
+        await layout.EnsureAsync(client, cancellationToken);
+    }
+
+    internal static (string Host, int Port) SplitHostPort(string listen)
+    {
+        var colon = listen.LastIndexOf(':');
+        var host = listen[..colon].Trim('[', ']');
+        return (host, int.Parse(listen[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

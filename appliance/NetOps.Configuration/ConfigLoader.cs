@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace NetOps.Configuration;
+
+/// <summary>
+/// Loads config/netops.yaml. Every problem in the file — unknown or duplicate keys, wrong types,
+/// values out of range, bad URLs, retention under the legal minimum — is reported at once, each
+/// with its file, line, column and key path. Relative paths are resolved against the base folder.
+/// </summary>
+public static partial class ConfigLoader
+{
+    /// <summary>Cybersecurity Law art. 21: network logs are kept at least six months.</summary>
+    public static readonly TimeSpan LegalMinimumRetention = TimeSpan.FromDays(180);
+
+    public static NetOpsConfig Load(string path, string baseDirectory)
+    {
+        if (!File.Exists(path))
+            throw new ConfigException([new ConfigError(path, 0, 0, "", "file not found")]);
+        return Parse(File.ReadAllText(path), path, baseDirectory);
+    }
+
+    /// <summary>The file at <paramref name="path"/>, or the built-in lab configuration when there is none.</summary>
+    public static NetOpsConfig LoadOrDefault(string? path, string baseDirectory) =>
+        path is not null && File.Exists(path) ? Load(path, baseDirectory) : Parse("", "(built-in lab)", baseDirectory);
+
+    public static NetOpsConfig Parse(string yamlText, string sourceName, string baseDirectory)
+    {
+        var reader = new YamlNodeReader(sourceName);
+        YamlNode? root = null;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yamlText));
+            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigException([new ConfigError(sourceName, (int)e.Start.Line, (int)e.Start.Column, "", "YAML syntax error: " + (e.InnerException?.Message ?? e.Message))]);
+        }
+        var config = Bind(reader, root, baseDirectory);
+        if (reader.Errors.Count > 0)
+            throw new ConfigException(reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        return config;
+    }
+
+    private static NetOpsConfig Bind(YamlNodeReader r, YamlNode? root, string baseDirectory)
+    {
+        var defaults = new NetOpsConfig();
+        var top = r.Mapping(root, "", "site", "store", "console", "logging", "collector");
+
+        var siteMap = r.Mapping(Get(top, "site"), "site", "school", "name");
+        var site = new SiteConfig
+        {
+            School = r.String(siteMap, "school", "site", defaults.Site.School, v => TagSafe().IsMatch(v) ? null : "may only use letters, digits, '_', '.' and '-'"),
+            Name = r.String(siteMap, "name", "site", defaults.Site.Name, v => v.Trim().Length > 0 ? null : "must not be empty"),
+        };
+
+        var store = BindStore(r, r.Mapping(Get(top, "store"), "store", "database", "retention", "local", "batch", "retry", "request_timeout", "gzip", "sinks"), baseDirectory);
+
+        var consoleMap = r.Mapping(Get(top, "console"), "console", "listen", "language");
+        var console = new ConsoleConfig
+        {
+            Listen = r.String(consoleMap, "listen", "console", defaults.Console.Listen, CheckHttpUrl),
+            Language = r.OneOf(consoleMap, "language", "console", defaults.Console.Language, "zh", "en"),
+        };
+
+        var loggingMap = r.Mapping(Get(top, "logging"), "logging", "level", "dir", "retain_days");
+        var logging = new LoggingConfig
+        {
+            Level = r.OneOf(loggingMap, "level", "logging", defaults.Logging.Level, "verbose", "debug", "information", "warning", "error", "fatal"),
+            Dir = Resolve(baseDirectory, r.String(loggingMap, "dir", "logging", defaults.Logging.Dir, NonEmpty)),
+            RetainDays = r.Int(loggingMap, "retain_days", "logging", defaults.Logging.RetainDays, 1, 3650),
+        };
+
+        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval");
+        var collector = new CollectorConfig
+        {
+            SelfMonitorInterval = r.Duration(collectorMap, "self_monitor_interval", "collector", defaults.Collector.SelfMonitorInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+        };
+
+        return new NetOpsConfig { Site = site, Store = store, Console = console, Logging = logging, Collector = collector };
+    }
+
+    private static StoreConfig BindStore(YamlNodeReader r, Dictionary<string, YamlNode>? map, string baseDirectory)
+    {
+        var d = new StoreConfig();
+        const string path = "store";
+        var retentionMap = r.Mapping(Get(map, "retention"), "store.retention", "raw", "rollup", "events");
+        const string legal = "the law asks network logs be kept at least 180 days";
+        var retention = new RetentionConfig
+        {
+            Raw = r.Duration(retentionMap, "raw", "store.retention", d.Retention.Raw, TimeSpan.FromDays(1), TimeSpan.FromDays(36500)),
+            Rollup = r.Duration(retentionMap, "rollup", "store.retention", d.Retention.Rollup, LegalMinimumRetention, TimeSpan.FromDays(36500), legal),
+            Events = r.Duration(retentionMap, "events", "store.retention", d.Retention.Events, LegalMinimumRetention, TimeSpan.FromDays(36500), legal),
+        };
+
+        var localMap = r.Mapping(Get(map, "local"), "store.local", "enabled", "listen", "allow_remote", "data_dir");
+        var allowRemote = r.Bool(localMap, "allow_remote", "store.local", false);
+        var local = new LocalStoreConfig
+        {
+            Enabled = r.Bool(localMap, "enabled", "store.local", d.Local.Enabled),
+            AllowRemote = allowRemote,
+            Listen = r.String(localMap, "listen", "store.local", d.Local.Listen, v => CheckListen(v, allowRemote)),
+            DataDir = Resolve(baseDirectory, r.String(localMap, "data_dir", "store.local", d.Local.DataDir, NonEmpty)),
+        };
+
+        var batchMap = r.Mapping(Get(map, "batch"), "store.batch", "max_lines", "max_bytes", "flush_interval");
+        var batch = new BatchConfig
+        {
+            MaxLines = r.Int(batchMap, "max_lines", "store.batch", d.Batch.MaxLines, 1, 1_000_000),
+            MaxBytes = r.Size(batchMap, "max_bytes", "store.batch", d.Batch.MaxBytes, 4 * 1024, 64L * 1024 * 1024),
+            FlushInterval = r.Duration(batchMap, "flush_interval", "store.batch", d.Batch.FlushInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)),
+        };
+
+        var retryMap = r.Mapping(Get(map, "retry"), "store.retry", "initial_delay", "max_delay");
+        var initial = r.Duration(retryMap, "initial_delay", "store.retry", d.Retry.InitialDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
+        var maxDelay = r.Duration(retryMap, "max_delay", "store.retry", d.Retry.MaxDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
+        if (maxDelay < initial && retryMap is not null && retryMap.TryGetValue("max_delay", out var maxNode))
+            r.Error(maxNode, "store.retry.max_delay", "must not be shorter than initial_delay");
+
+        var database = r.String(map, "database", path, d.Database, v => DatabaseSafe().IsMatch(v) ? null : "may only use letters, digits, '_' and '-'");
+        var sinks = BindSinks(r, r.Sequence(map, "sinks", path), local, baseDirectory);
+        return new StoreConfig
+        {
+            Database = database,
+            Retention = retention,
+            Local = local,
+            Batch = batch,
+            Retry = new RetryConfig { InitialDelay = initial, MaxDelay = maxDelay },
+            RequestTimeout = r.Duration(map, "request_timeout", path, d.RequestTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
+            Gzip = r.Bool(map, "gzip", path, d.Gzip),
+            Sinks = sinks,
+        };
+    }
+
+    private static List<SinkConfig> BindSinks(YamlNodeReader r, YamlSequenceNode? sequence, LocalStoreConfig local, string baseDirectory)
+    {
+        if (sequence is null || sequence.Children.Count == 0)
+        {
+            // The school's own store: the local influxd.
+            return [new SinkConfig { Name = "school", Url = "http://" + local.Listen, Spool = new SpoolConfig { Dir = Resolve(baseDirectory, "var/spool/school") } }];
+        }
+        var sinks = new List<SinkConfig>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var node = sequence.Children[i];
+            var path = $"store.sinks[{i}]";
+            var map = r.Mapping(node, path, "name", "url", "database", "retention_policy", "token", "username", "password", "manage_layout", "spool");
+            var d = new SinkConfig();
+            var name = r.String(map, "name", path, i == 0 ? d.Name : $"sink{i}", v => SinkName().IsMatch(v) ? null : "may only use a-z, 0-9, '_' and '-'");
+            if (!seen.Add(name))
+                r.Error(map is not null && map.TryGetValue("name", out var n) ? n : node, path + ".name", $"'{name}' is used by another sink");
+            var spoolMap = r.Mapping(Get(map, "spool"), path + ".spool", "dir", "max_size", "when_full");
+            var username = r.String(map, "username", path, "");
+            var password = r.String(map, "password", path, "");
+            if (password.Length > 0 && username.Length == 0 && map is not null)
+                r.Error(map["password"], path + ".password", "needs username too");
+            sinks.Add(new SinkConfig
+            {
+                Name = name,
+                Url = r.String(map, "url", path, i == 0 ? "http://" + local.Listen : d.Url, CheckHttpUrl),
+                Database = r.String(map, "database", path, "", v => v.Length == 0 || DatabaseSafe().IsMatch(v) ? null : "may only use letters, digits, '_' and '-'"),
+                RetentionPolicy = r.String(map, "retention_policy", path, ""),
+                Token = r.String(map, "token", path, ""),
+                Username = username,
+                Password = password,
+                ManageLayout = r.Bool(map, "manage_layout", path, d.ManageLayout),
+                Spool = new SpoolConfig
+                {
+                    Dir = Resolve(baseDirectory, r.String(spoolMap, "dir", path + ".spool", "") is { Length: > 0 } dir ? dir : $"var/spool/{name}"),
+                    MaxSize = r.Size(spoolMap, "max_size", path + ".spool", d.Spool.MaxSize, 1024L * 1024, 1024L * 1024 * 1024 * 1024),
+                    WhenFull = r.OneOf(spoolMap, "when_full", path + ".spool", d.Spool.WhenFull, "block", "drop_newest"),
+                },
+            });
+        }
+        return sinks;
+    }
+
+    private static YamlNode? Get(Dictionary<string, YamlNode>? map, string key) =>
+        map is not null && map.TryGetValue(key, out var node) ? node : null;
+
+    private static string Resolve(string baseDirectory, string path) => Path.GetFullPath(Path.Combine(baseDirectory, path));
+
+    private static string? NonEmpty(string value) => value.Trim().Length > 0 ? null : "must not be empty";
+
+    private static string? CheckHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0
+            ? null
+            : "is not an absolute http:// or https:// URL";
+
+    private static string? CheckListen(string value, bool allowRemote)
+    {
+        var colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
+            return "is not host:port";
+        var host = value[..colon].Trim('[', ']');
+        if (!allowRemote && host != "localhost" && !(IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip)))
+            return "is not a loopback address; set store.local.allow_remote: true to expose the store";
+        return null;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    private static partial Regex TagSafe();
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex DatabaseSafe();
+
+    [GeneratedRegex("^[a-z0-9_-]+$")]
+    private static partial Regex SinkName();
+}

@@ -1,0 +1,111 @@
+namespace NetOps.Configuration;
+
+/// <summary>
+/// The appliance's one configuration (config/netops.yaml). Every key is optional; the defaults are
+/// the built-in lab. Paths are absolute once loaded (relative ones are resolved against the
+/// appliance's home folder).
+/// </summary>
+public sealed record NetOpsConfig
+{
+    public SiteConfig Site { get; init; } = new();
+    public StoreConfig Store { get; init; } = new();
+    public ConsoleConfig Console { get; init; } = new();
+    public LoggingConfig Logging { get; init; } = new();
+    public CollectorConfig Collector { get; init; } = new();
+}
+
+public sealed record SiteConfig
+{
+    /// <summary>Tag <c>school</c> on every point written.</summary>
+    public string School { get; init; } = "lab-school";
+    public string Name { get; init; } = "实验学校";
+}
+
+public sealed record StoreConfig
+{
+    public string Database { get; init; } = "netops";
+    public RetentionConfig Retention { get; init; } = new();
+    public LocalStoreConfig Local { get; init; } = new();
+    public BatchConfig Batch { get; init; } = new();
+    public RetryConfig Retry { get; init; } = new();
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public bool Gzip { get; init; } = true;
+    public IReadOnlyList<SinkConfig> Sinks { get; init; } = [];
+}
+
+public sealed record RetentionConfig
+{
+    public TimeSpan Raw { get; init; } = TimeSpan.FromDays(30);
+    public TimeSpan Rollup { get; init; } = TimeSpan.FromDays(400);
+    public TimeSpan Events { get; init; } = TimeSpan.FromDays(400);
+}
+
+public sealed record LocalStoreConfig
+{
+    public bool Enabled { get; init; } = true;
+    /// <summary>host:port influxd binds to.</summary>
+    public string Listen { get; init; } = "127.0.0.1:8086";
+    public bool AllowRemote { get; init; }
+    public string DataDir { get; init; } = "var/influxdb";
+}
+
+public sealed record BatchConfig
+{
+    public int MaxLines { get; init; } = 5000;
+    public long MaxBytes { get; init; } = 4L * 1024 * 1024;
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
+}
+
+public sealed record RetryConfig
+{
+    public TimeSpan InitialDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+public sealed record SinkConfig
+{
+    public string Name { get; init; } = "school";
+    public string Url { get; init; } = "http://127.0.0.1:8086";
+    /// <summary>Empty means <see cref="StoreConfig.Database"/>.</summary>
+    public string Database { get; init; } = "";
+    public string RetentionPolicy { get; init; } = "";
+    public string Token { get; init; } = "";
+    public string Username { get; init; } = "";
+    public string Password { get; init; } = "";
+    public bool ManageLayout { get; init; } = true;
+    public SpoolConfig Spool { get; init; } = new();
+
+    /// <summary>Safe to print: no credentials.</summary>
+    public string Describe() =>
+        $"{Name} -> {Url}{(Token.Length > 0 ? " (token ***)" : "")}{(Username.Length > 0 ? " (user ***)" : "")}";
+
+    public override string ToString() => Describe();
+}
+
+public sealed record SpoolConfig
+{
+    /// <summary>Empty means var/spool/&lt;sink name&gt;.</summary>
+    public string Dir { get; init; } = "";
+    public long MaxSize { get; init; } = 1024L * 1024 * 1024;
+    /// <summary>block | drop_newest.</summary>
+    public string WhenFull { get; init; } = "block";
+}
+
+public sealed record ConsoleConfig
+{
+    public string Listen { get; init; } = "http://127.0.0.1:8080";
+    /// <summary>zh | en.</summary>
+    public string Language { get; init; } = "zh";
+}
+
+public sealed record LoggingConfig
+{
+    public string Level { get; init; } = "information";
+    public string Dir { get; init; } = "var/log";
+    public int RetainDays { get; init; } = 30;
+}
+
+public sealed record CollectorConfig
+{
+    public TimeSpan SelfMonitorInterval { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using NetOps.Store;
+using NetOps.Store.Local;
+using NetOps.Store.Reading;
+using NetOps.Testing;
+
+namespace NetOps.Appliance.Tests;
+
+/// <summary><c>netops up</c> end to end: its own influxd, the store layout, self-monitoring, the console, Ctrl-C.</summary>
+public sealed class UpTests
+{
+    private const int SigInt = 2;
+
+    [Fact]
+    public async Task BringsUpStoreCollectorAndConsoleAndStopsEverythingOnCtrlC()
+    {
+        var work = TestDirectories.Create("up");
+        var influxPort = LocalInfluxServer.FreePort();
+        var consolePort = LocalInfluxServer.FreePort();
+        var config = Path.Combine(work, "netops.yaml");
+        File.WriteAllText(config, $"""
+            site:
+              school: test-school
+              name: 测试学校
+            store:
+              local:
+                listen: 127.0.0.1:{influxPort}
+                data_dir: var/influxdb
+            console:
+              listen: http://127.0.0.1:{consolePort}
+            collector:
+              self_monitor_interval: 1s
+            """);
+        using var up = NetOpsCommand.Start(work, "up", "--config", config);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var health = new Uri($"http://127.0.0.1:{consolePort}/api/v1/health");
+
+        JsonElement sink = default;
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(up.HasExited, "netops up exited:\n" + up.Output);
+            try
+            {
+                using var response = await http.GetAsync(health);
+                var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+                sink = json.GetProperty("store")[0];
+                if (response.StatusCode == HttpStatusCode.OK && sink.GetProperty("reachable").GetBoolean() && sink.GetProperty("linesStored").GetInt64() > 0)
+                {
+                    Assert.Equal("ok", json.GetProperty("status").GetString());
+                    Assert.Equal("test-school", json.GetProperty("school").GetString());
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        Assert.True(sink.ValueKind == JsonValueKind.Object && sink.GetProperty("reachable").GetBoolean(), "health never reported a reachable store:\n" + up.Output);
+        Assert.Equal("school", sink.GetProperty("name").GetString());
+        Assert.Equal("netops", sink.GetProperty("database").GetString());
+        Assert.Contains($"http://127.0.0.1:{consolePort}/", up.Stdout);
+
+        // The layout from store/schema.yaml, and self-monitoring arriving in it.
+        using var client = new InfluxQueryClient(new InfluxEndpoint(new Uri($"http://127.0.0.1:{influxPort}/"), "netops"));
+        var policies = await client.QuerySingleAsync("SHOW RETENTION POLICIES ON netops");
+        var rows = policies.Series[0].Rows.ToDictionary(r => (string)r[0]!, r => (Duration: (string)r[1]!, Default: (bool)r[4]!));
+        Assert.Equal(("720h0m0s", true), rows["raw"]);
+        Assert.Equal("9600h0m0s", rows["rollup"].Duration);
+        Assert.Equal("9600h0m0s", rows["events"].Duration);
+        var processPoints = await client.QuerySingleAsync("SELECT count(cpu_percent) FROM raw.netops_process WHERE school = 'test-school'");
+        Assert.True(processPoints.Series.Count == 1 && processPoints.Series[0].Long(0, "count") >= 1, up.Output);
+
+        var page = await http.GetStringAsync(new Uri($"http://127.0.0.1:{consolePort}/?lang=zh"));
+        Assert.Contains("测试学校", page);
+
+        up.Signal(SigInt);
+        await up.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(up.ExitCode == 0, up.Output);
+        Assert.False(File.Exists(Path.Combine(work, "var", "influxdb", "influxd.pid")), "influxd pid file left behind");
+        Assert.True(PortIsFree(influxPort), "influxd still listening after Ctrl-C");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(work, "var", "log")).Any(), "no log file written");
+        TestDirectories.Delete(work);
+    }
+
+    [Fact]
+    public async Task ConfigCheckNamesTheBadKeyAndItsLine()
+    {
+        var work = TestDirectories.Create("config");
+        var config = Path.Combine(work, "netops.yaml");
+        File.WriteAllText(config, "site:\n  school: s1\nstore:\n  retension:\n    raw: 30d\n");
+        using var run = await NetOpsCommand.RunAsync(work, TimeSpan.FromSeconds(60), "config", "check", config);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(":4:", run.Stderr);
+        Assert.Contains("store.retension", run.Stderr);
+        TestDirectories.Delete(work);
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
