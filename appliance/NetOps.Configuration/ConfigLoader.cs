@@ -29,21 +29,45 @@ public static partial class ConfigLoader
     public static NetOpsConfig Parse(string yamlText, string sourceName, string baseDirectory)
     {
         var reader = new YamlNodeReader(sourceName);
-        YamlNode? root = null;
+        CheckSyntax(yamlText, sourceName);
+        var stream = new YamlStream();
         try
         {
-            var stream = new YamlStream();
             stream.Load(new StringReader(yamlText));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        }
+        catch (YamlException e)
+        {
+            // The representation model refuses duplicate keys (and anchors it cannot resolve).
+            throw new ConfigException([new ConfigError(sourceName, (int)e.Start.Line, (int)e.Start.Column, "", e.Message.Replace("Duplicate key", "duplicate key", StringComparison.Ordinal))]);
+        }
+        var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        var config = Bind(reader, root, baseDirectory);
+        if (reader.Errors.Count > 0)
+            throw new ConfigException(reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
+        return config;
+    }
+
+    /// <summary>
+    /// Walks the YAML events once so a syntax error is reported with a position; YamlDotNet throws
+    /// a bare InvalidOperationException for some malformed input, which gets the last good position.
+    /// </summary>
+    private static void CheckSyntax(string yamlText, string sourceName)
+    {
+        var parser = new Parser(new StringReader(yamlText));
+        var last = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+                last = parser.Current?.End ?? last;
         }
         catch (YamlException e)
         {
             throw new ConfigException([new ConfigError(sourceName, (int)e.Start.Line, (int)e.Start.Column, "", "YAML syntax error: " + (e.InnerException?.Message ?? e.Message))]);
         }
-        var config = Bind(reader, root, baseDirectory);
-        if (reader.Errors.Count > 0)
-            throw new ConfigException(reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList());
-        return config;
+        catch (InvalidOperationException)
+        {
+            throw new ConfigException([new ConfigError(sourceName, (int)last.Line, (int)last.Column, "", "YAML syntax error after this point (an unclosed bracket or quote?)")]);
+        }
     }
 
     private static NetOpsConfig Bind(YamlNodeReader r, YamlNode? root, string baseDirectory)

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using NetOps.Appliance.Ingest;
+using NetOps.Configuration;
 using NetOps.Store;
 
 namespace NetOps.Appliance.Commands;
@@ -44,7 +44,7 @@ internal static class IngestCommand
             var endpoint = new InfluxEndpoint(url, database,
                 parse.GetValue(token) ?? Environment.GetEnvironmentVariable("NETOPS_STORE_TOKEN"),
                 parse.GetValue(username), Environment.GetEnvironmentVariable("NETOPS_STORE_PASSWORD"));
-            if (!TryParseDuration(parse.GetValue(wait)!, out var waitFor))
+            if (!DurationText.TryParse(parse.GetValue(wait), out var waitFor))
             {
                 Console.Error.WriteLine($"--wait: '{parse.GetValue(wait)}' is not a duration such as 30s, 5m or 1h");
                 return 2;
@@ -80,26 +80,4 @@ internal static class IngestCommand
 
     private static string Fingerprint(InfluxEndpoint endpoint, string? rp) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{endpoint.BaseUrl}|{endpoint.Database}|{rp}")))[..12];
-
-    internal static bool TryParseDuration(string text, out TimeSpan duration)
-    {
-        duration = default;
-        text = text.Trim();
-        var unitStart = text.Length;
-        while (unitStart > 0 && char.IsLetter(text[unitStart - 1]))
-            unitStart--;
-        if (!double.TryParse(text.AsSpan(0, unitStart), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number < 0)
-            return false;
-        TimeSpan? parsed = text[unitStart..] switch
-        {
-            "ms" => TimeSpan.FromMilliseconds(number),
-            "s" or "" => TimeSpan.FromSeconds(number),
-            "m" => TimeSpan.FromMinutes(number),
-            "h" => TimeSpan.FromHours(number),
-            "d" => TimeSpan.FromDays(number),
-            _ => null,
-        };
-        duration = parsed ?? default;
-        return parsed is not null;
-    }
 }

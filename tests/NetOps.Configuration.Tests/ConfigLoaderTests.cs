@@ -1,0 +1,155 @@
+using NetOps.Configuration;
+using NetOps.Testing;
+
+namespace NetOps.Configuration.Tests;
+
+public sealed class ConfigLoaderTests
+{
+    private const string Base = "/opt/netops";
+
+    [Fact]
+    public void AnEmptyFileIsTheBuiltInLab()
+    {
+        var config = ConfigLoader.Parse("", "empty.yaml", Base);
+        Assert.Equal("lab-school", config.Site.School);
+        Assert.Equal(TimeSpan.FromDays(30), config.Store.Retention.Raw);
+        Assert.Equal(TimeSpan.FromDays(400), config.Store.Retention.Events);
+        var sink = Assert.Single(config.Store.Sinks);
+        Assert.Equal("school", sink.Name);
+        Assert.Equal("http://127.0.0.1:8086", sink.Url);
+        Assert.Equal("/opt/netops/var/spool/school", sink.Spool.Dir);
+        Assert.Equal("/opt/netops/var/influxdb", config.Store.Local.DataDir);
+        Assert.Equal(1024L * 1024 * 1024, sink.Spool.MaxSize);
+    }
+
+    [Fact]
+    public void TheDocumentedExampleLoadsAndShowsTheDefaults()
+    {
+        var root = TestDirectories.RepositoryRoot();
+        var example = ConfigLoader.Load(Path.Combine(root, "config", "netops.example.yaml"), root);
+        var defaults = ConfigLoader.Parse("", "defaults", root);
+        Assert.Equal(defaults.Site, example.Site);
+        Assert.Equal(defaults.Store.Retention, example.Store.Retention);
+        Assert.Equal(defaults.Store.Local, example.Store.Local);
+        Assert.Equal(defaults.Store.Batch, example.Store.Batch);
+        Assert.Equal(defaults.Store.Retry, example.Store.Retry);
+        Assert.Equal(defaults.Console, example.Console);
+        Assert.Equal(defaults.Logging, example.Logging);
+        Assert.Equal(defaults.Collector, example.Collector);
+        Assert.Equal(defaults.Store.Sinks.Single().Spool, example.Store.Sinks.Single().Spool);
+        Assert.Equal(defaults.Store.Sinks.Single().Url, example.Store.Sinks.Single().Url);
+    }
+
+    [Fact]
+    public void AnUnknownKeyIsNamedWithItsLineAndASuggestion()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("site:\n  school: a\nstore:\n  retension:\n    raw: 30d\n", "netops.yaml", Base));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(4, error.Line);
+        Assert.Equal(3, error.Column);
+        Assert.Equal("store.retension", error.Path);
+        Assert.Contains("did you mean 'retention'", error.Message);
+        Assert.StartsWith("netops.yaml:4:3: store.retension: unknown key", e.Message);
+    }
+
+    [Fact]
+    public void EveryProblemIsReportedAtOnceInLineOrder()
+    {
+        const string yaml = """
+            site:
+              school: "bad school!"
+            store:
+              batch:
+                max_lines: lots
+                flush_interval: 5 parsecs
+              retention:
+                events: 90d
+              sinks:
+                - name: school
+                  url: ftp://example
+                  spool:
+                    when_full: drop_oldest
+                - name: school
+                  url: http://county:8086
+            console:
+              language: fr
+              listen: [a, b]
+            """;
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "c.yaml", Base));
+        var byPath = e.Errors.ToDictionary(x => x.Path);
+        Assert.Equal(2, byPath["site.school"].Line);
+        Assert.Contains("is not a whole number", byPath["store.batch.max_lines"].Message);
+        Assert.Equal(5, byPath["store.batch.max_lines"].Line);
+        Assert.Contains("not a duration", byPath["store.batch.flush_interval"].Message);
+        Assert.Contains("180 days", byPath["store.retention.events"].Message);
+        Assert.Equal(8, byPath["store.retention.events"].Line);
+        Assert.Contains("http://", byPath["store.sinks[0].url"].Message);
+        Assert.Equal("'drop_oldest' is not one of: block, drop_newest", byPath["store.sinks[0].spool.when_full"].Message);
+        Assert.Equal(13, byPath["store.sinks[0].spool.when_full"].Line);
+        Assert.Contains("used by another sink", byPath["store.sinks[1].name"].Message);
+        Assert.Contains("zh, en", byPath["console.language"].Message);
+        Assert.Contains("not a list", byPath["console.listen"].Message);
+        Assert.Equal(e.Errors.OrderBy(x => x.Line).ThenBy(x => x.Column).ToList(), e.Errors);
+    }
+
+    [Fact]
+    public void ASyntaxErrorIsReportedWithItsLine()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("site:\n  school: a\n  name: [unclosed\nstore: {}\n", "s.yaml", Base));
+        Assert.Contains("YAML syntax error", e.Message);
+        Assert.InRange(e.Errors[0].Line, 3, 5);
+    }
+
+    [Fact]
+    public void ADuplicateKeyIsReported()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("site:\n  school: a\n  school: b\n", "d.yaml", Base));
+        Assert.Contains(e.Errors, x => x.Line == 3 && (x.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) || x.Message.Contains("Duplicate", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void SecretsNeverAppearInMessagesOrDescriptions()
+    {
+        const string yaml = """
+            store:
+              sinks:
+                - name: county
+                  url: https://county.example:8086
+                  token: s3cr3t-token-value
+                  username: admin-user
+                  password: [not, a, scalar]
+                  spool:
+                    max_size: 1B
+            """;
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "x.yaml", Base));
+        Assert.Contains(e.Errors, x => x.Path == "store.sinks[0].password");
+        Assert.DoesNotContain("s3cr3t", e.Message);
+        Assert.DoesNotContain("admin-user", e.Message);
+
+        var ok = ConfigLoader.Parse(yaml.Replace("[not, a, scalar]", "hunter2").Replace("1B", "1GiB"), "x.yaml", Base);
+        var sink = ok.Store.Sinks.Single();
+        Assert.Equal("s3cr3t-token-value", sink.Token);
+        Assert.DoesNotContain("s3cr3t", sink.ToString());
+        Assert.DoesNotContain("hunter2", sink.ToString());
+        Assert.DoesNotContain("admin-user", sink.Describe());
+        Assert.DoesNotContain("s3cr3t", ok.ToString());
+        Assert.DoesNotContain("hunter2", ok.ToString());
+    }
+
+    [Fact]
+    public void TheLocalStoreStaysOnLoopbackUnlessAllowed()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("store:\n  local:\n    listen: 0.0.0.0:8086\n", "l.yaml", Base));
+        Assert.Contains("allow_remote", e.Errors.Single().Message);
+        var ok = ConfigLoader.Parse("store:\n  local:\n    listen: 0.0.0.0:8086\n    allow_remote: true\n", "l.yaml", Base);
+        Assert.Equal("0.0.0.0:8086", ok.Store.Local.Listen);
+    }
+
+    [Fact]
+    public void LoadOrDefaultWithoutAFileIsTheLab()
+    {
+        Assert.Equal("lab-school", ConfigLoader.LoadOrDefault(null, Base).Site.School);
+        Assert.Equal("lab-school", ConfigLoader.LoadOrDefault("/nonexistent/netops.yaml", Base).Site.School);
+        Assert.Throws<ConfigException>(() => ConfigLoader.Load("/nonexistent/netops.yaml", Base));
+    }
+}
