@@ -180,7 +180,8 @@ public sealed class DiskSpool : IDisposable
             _pendingLines -= head.Lines;
             var next = _index.Count > 0 ? _index.Peek().Position : entry.Next;
             WriteCursor(next);
-            DeleteSegmentsBefore(next.Segment);
+            if (next.Segment != head.Position.Segment)
+                DeleteSegmentsBefore(next.Segment);
             _spaceSignal.TrySetResult();
         }
     }

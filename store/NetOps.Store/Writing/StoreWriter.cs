@@ -68,13 +68,13 @@ public sealed class StoreWriter : IAsyncDisposable
 
     public void Write(Point point)
     {
-        if (Append(point.RetentionPolicy ?? "", buffer => point.WriteTo(buffer, _options.DefaultTags, NowNs())))
+        if (Append(point.RetentionPolicy ?? "", (this, point), static (buffer, s) => s.point.WriteTo(buffer, s.Item1._options.DefaultTags, s.Item1.NowNs())))
             WaitForBacklogAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
     public async ValueTask WriteAsync(Point point, CancellationToken cancellationToken = default)
     {
-        if (Append(point.RetentionPolicy ?? "", buffer => point.WriteTo(buffer, _options.DefaultTags, NowNs())))
+        if (Append(point.RetentionPolicy ?? "", (this, point), static (buffer, s) => s.point.WriteTo(buffer, s.Item1._options.DefaultTags, s.Item1.NowNs())))
             await WaitForBacklogAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -86,11 +86,12 @@ public sealed class StoreWriter : IAsyncDisposable
     public async ValueTask WriteEncodedAsync(ReadOnlyMemory<byte> point, bool hasTimestamp, string? retentionPolicy = null,
         long? timestampNsIfMissing = null, CancellationToken cancellationToken = default)
     {
-        var sealedOne = Append(retentionPolicy ?? "", buffer =>
+        var timestamp = hasTimestamp ? 0 : timestampNsIfMissing ?? NowNs();
+        var sealedOne = Append(retentionPolicy ?? "", (point, hasTimestamp, timestamp), static (buffer, s) =>
         {
-            buffer.Write(point.Span);
-            if (!hasTimestamp)
-                LineProtocolEncoder.WriteTimestamp(buffer, timestampNsIfMissing ?? NowNs());
+            buffer.Write(s.point.Span);
+            if (!s.hasTimestamp)
+                LineProtocolEncoder.WriteTimestamp(buffer, s.timestamp);
             LineProtocolEncoder.WriteByte(buffer, (byte)'\n');
         });
         if (sealedOne)
@@ -171,7 +172,7 @@ public sealed class StoreWriter : IAsyncDisposable
     private long NowNs() => Point.UnixNanoseconds(_clock.GetUtcNow());
 
     /// <summary>Encodes one point into its open batch; true when that sealed a batch.</summary>
-    private bool Append(string retentionPolicy, Action<GrowableBuffer> encode)
+    private bool Append<TState>(string retentionPolicy, TState state, Action<GrowableBuffer, TState> encode)
     {
         EnsureStarted();
         lock (_assemblyGate)
@@ -184,7 +185,7 @@ public sealed class StoreWriter : IAsyncDisposable
             var before = batch.Buffer.Length;
             try
             {
-                encode(batch.Buffer);
+                encode(batch.Buffer, state);
             }
             catch
             {
