@@ -8,7 +8,7 @@ namespace NetOps.Appliance.Ingest;
 /// spool ends; lines between the last checkpoint and the kill are sent again, which InfluxDB
 /// absorbs because they carry the same timestamps.
 /// </summary>
-internal sealed record IngestCheckpoint(string Path, long Size, long ModifiedTicks, long Offset, long Lines, long Malformed, long StartedNs, bool Completed)
+internal sealed record IngestCheckpoint(string Path, long Size, long ModifiedTicks, long Offset, long Lines, long Malformed, long NextLine, long StartedNs, bool Completed)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -21,6 +21,8 @@ internal sealed class IngestJob(IngestOptions options, ILoggerFactory loggers, T
 {
     private const int ChunkBytes = 1024 * 1024;
     private const long CheckpointEveryLines = 10_000;
+    /// <summary>Past this, a "point" is an unclosed quote swallowing the file: it is judged as it stands.</summary>
+    private const int MaxPointBytes = 64 * 1024 * 1024;
     private readonly ILogger _logger = loggers.CreateLogger<IngestJob>();
 
     public async Task<IngestResult> RunAsync(CancellationToken cancellationToken)
@@ -60,47 +62,52 @@ internal sealed class IngestJob(IngestOptions options, ILoggerFactory loggers, T
             var buffer = new byte[ChunkBytes];
             var filled = 0;
             var eof = false;
-            var lineNumber = lines + malformed;
+            var lineNumber = checkpoint?.NextLine ?? 1;
             var progress = new ProgressReporter(report, file?.Length);
+            var judgeAsItStands = false;
             while (!eof)
             {
-                var n = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken);
-                eof = n == 0;
-                filled += n;
-                var consumed = 0;
-                var more = true;
-                while (more)
+                if (!judgeAsItStands)
                 {
-                    var (status, pointStart, pointLength, hasTimestamp, error, used) = ReadOne(buffer.AsSpan(consumed, filled - consumed), eof);
-                    switch (status)
-                    {
-                        case LineReadStatus.Point:
-                            lineNumber++;
-                            await writer.WriteEncodedAsync(buffer.AsMemory(consumed + pointStart, pointLength), hasTimestamp, options.RetentionPolicy, startedNs, cancellationToken);
-                            lines++;
-                            linesThisRun++;
-                            sinceCheckpoint++;
-                            break;
-                        case LineReadStatus.Malformed:
-                            lineNumber++;
-                            malformed++;
-                            rejected.Keep(lineNumber, error!, buffer.AsSpan(consumed + pointStart, pointLength));
-                            if (malformed <= 20)
-                                report.WriteLine($"line {lineNumber}: {error}; skipped (kept in {rejectedPath})");
-                            break;
-                        case LineReadStatus.Skipped:
-                            lineNumber++;
-                            break;
-                        default:
-                            more = false;
-                            break;
-                    }
-                    consumed += used;
-                    if (status is LineReadStatus.NeedMoreData or LineReadStatus.End)
-                        more = false;
+                    var n = await input.ReadAsync(buffer.AsMemory(filled), cancellationToken);
+                    eof = n == 0;
+                    filled += n;
                 }
+                var consumed = 0;
+                while (true)
+                {
+                    var (status, pointStart, pointLength, hasTimestamp, error, used) = ReadOne(buffer.AsSpan(consumed, filled - consumed), eof || judgeAsItStands);
+                    if (status is LineReadStatus.NeedMoreData or LineReadStatus.End)
+                        break;
+                    if (status == LineReadStatus.Point)
+                    {
+                        await writer.WriteEncodedAsync(buffer.AsMemory(consumed + pointStart, pointLength), hasTimestamp, options.RetentionPolicy, startedNs, cancellationToken);
+                        lines++;
+                        linesThisRun++;
+                        sinceCheckpoint++;
+                    }
+                    else if (status == LineReadStatus.Malformed)
+                    {
+                        malformed++;
+                        rejected.Keep(lineNumber, error!, buffer.AsSpan(consumed + pointStart, pointLength));
+                        if (malformed <= 20)
+                            report.WriteLine($"line {lineNumber}: {error}; skipped (kept in {rejectedPath})");
+                    }
+                    // String fields may span lines: count the newlines actually consumed.
+                    lineNumber += buffer.AsSpan(consumed, used).Count((byte)'\n');
+                    consumed += used;
+                    if (judgeAsItStands)
+                        break;
+                }
+                judgeAsItStands = false;
                 if (consumed == 0 && filled == buffer.Length)
-                    Array.Resize(ref buffer, buffer.Length * 2); // one point longer than the buffer
+                {
+                    // One point longer than the buffer: grow, up to a limit past which it is judged as it stands.
+                    if (buffer.Length < MaxPointBytes)
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    else
+                        judgeAsItStands = true;
+                }
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
                 filled -= consumed;
                 offset += consumed;
@@ -110,7 +117,7 @@ internal sealed class IngestJob(IngestOptions options, ILoggerFactory loggers, T
                     await writer.FlushAsync(cancellationToken);
                     rejected.Flush();
                     if (file is not null)
-                        new IngestCheckpoint(file.FullName, file.Length, file.LastWriteTimeUtc.Ticks, offset, lines, malformed, startedNs, eof).Save(checkpointPath);
+                        new IngestCheckpoint(file.FullName, file.Length, file.LastWriteTimeUtc.Ticks, offset, lines, malformed, lineNumber, startedNs, eof).Save(checkpointPath);
                     sinceCheckpoint = 0;
                     progress.Report(offset, lines);
                 }

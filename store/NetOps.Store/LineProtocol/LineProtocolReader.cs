@@ -149,7 +149,13 @@ public ref struct LineProtocolReader
                 while (i < b.Length && b[i] != (byte)'"')
                     i = b[i] == (byte)'\\' ? i + 2 : i + 1;
                 if (i >= b.Length)
-                    return Incomplete(out end, ref error, "unterminated string field");
+                {
+                    // At the end of all input an unclosed quote would swallow every following
+                    // line; report just its own line and read on after it.
+                    return _isFinalBlock
+                        ? Bad(start, out end, ref error, "unterminated string field")
+                        : Incomplete(out end, ref error, "unterminated string field");
+                }
                 i++;
             }
             else
