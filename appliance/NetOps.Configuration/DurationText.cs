@@ -8,17 +8,9 @@ public static class DurationText
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = default;
-        if (string.IsNullOrWhiteSpace(text))
+        if (!NumberWithUnit.TrySplit(text, out var number, out var unit) || unit.Length == 0)
             return false;
-        text = text.Trim();
-        var unitStart = text.Length;
-        while (unitStart > 0 && char.IsAsciiLetter(text[unitStart - 1]))
-            unitStart--;
-        if (unitStart == 0 || unitStart == text.Length)
-            return false;
-        if (!decimal.TryParse(text.AsSpan(0, unitStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-            return false;
-        decimal? ms = text[unitStart..] switch
+        decimal? ms = unit switch
         {
             "ms" => number,
             "s" => number * 1000m,
@@ -55,17 +47,9 @@ public static class SizeText
     public static bool TryParse(string? text, out long bytes)
     {
         bytes = 0;
-        if (string.IsNullOrWhiteSpace(text))
+        if (!NumberWithUnit.TrySplit(text, out var number, out var unit))
             return false;
-        text = text.Trim();
-        var unitStart = text.Length;
-        while (unitStart > 0 && char.IsAsciiLetter(text[unitStart - 1]))
-            unitStart--;
-        if (unitStart == 0)
-            return false;
-        if (!decimal.TryParse(text.AsSpan(0, unitStart).Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-            return false;
-        decimal? factor = text[unitStart..] switch
+        decimal? factor = unit switch
         {
             "" or "B" => 1m,
             "KiB" => 1024m,
@@ -95,5 +79,24 @@ public static class SizeText
             unit++;
         }
         return value.ToString("0.###", CultureInfo.InvariantCulture) + (unit == 0 ? "" : units[unit]);
+    }
+}
+
+/// <summary>Splits "1.5GiB" into 1.5 and "GiB" (the unit may be empty; the number is never negative).</summary>
+internal static class NumberWithUnit
+{
+    public static bool TrySplit(string? text, out decimal number, out string unit)
+    {
+        number = 0;
+        unit = "";
+        if (string.IsNullOrWhiteSpace(text))
+            return false;
+        text = text.Trim();
+        var unitStart = text.Length;
+        while (unitStart > 0 && char.IsAsciiLetter(text[unitStart - 1]))
+            unitStart--;
+        unit = text[unitStart..];
+        return unitStart > 0
+            && decimal.TryParse(text.AsSpan(0, unitStart).Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
     }
 }

@@ -27,11 +27,11 @@ public static class ConsoleServer
         {
             var report = await health.GetHealthAsync(context.RequestAborted);
             context.Response.Headers.CacheControl = "no-store";
-            return Results.Json(report, HealthJson.Default.ApplianceHealth,
+            return Results.Json(report, HealthJson.Readable.ApplianceHealth,
                 statusCode: report.Status == HealthStatus.Down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         });
         app.MapGet("/api/v1/version", () =>
-            Results.Json(new VersionInfo(typeof(ConsoleServer).Assembly.GetName().Version?.ToString() ?? "0.0.0"), HealthJson.Default.VersionInfo));
+            Results.Json(new VersionInfo(typeof(ConsoleServer).Assembly.GetName().Version?.ToString() ?? "0.0.0"), HealthJson.Readable.VersionInfo));
         app.MapGet("/", async (HttpContext context) =>
         {
             var language = ChooseLanguage(context.Request, options.DefaultLanguage);

@@ -69,19 +69,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         }, sinks, loggers);
         _writer.Start();
 
-        // Prepare the layout now where the server is up, so dashboards work before the first batch.
-        foreach (var sink in sinks.Where(s => s.LayoutInitializer is not null))
-        {
-            try
-            {
-                await sink.LayoutInitializer!(sink.Endpoint, cancellationToken);
-            }
-            catch (Exception e) when (e is HttpRequestException or InfluxQueryException or TaskCanceledException)
-            {
-                _logger.LogWarning("Sink {Sink}: store layout not ready yet ({Error}); it is prepared before the first write", sink.Name, e.Message);
-            }
-        }
-
+        // Each managing sink prepares its layout before its first write (the first self-monitoring
+        // sample comes at once), and again whenever its server answers 404.
         _selfMonitor = new SelfMonitorSource(_writer, _schema, config.Collector.SelfMonitorInterval, "appliance", loggers.CreateLogger<SelfMonitorSource>());
         await _selfMonitor.StartAsync(cancellationToken);
 
