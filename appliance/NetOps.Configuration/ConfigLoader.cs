@@ -155,7 +155,7 @@ public static partial class ConfigLoader
             Batch = batch,
             Retry = new RetryConfig { InitialDelay = initial, MaxDelay = maxDelay },
             RequestTimeout = r.Duration(map, "request_timeout", path, d.RequestTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
-            Gzip = r.Bool(map, "gzip", path, d.Gzip),
+            Gzip = r.OneOf(map, "gzip", path, "auto", "auto", "true", "false") switch { "true" => true, "false" => false, _ => null },
             Sinks = sinks,
         };
     }

@@ -29,7 +29,8 @@ public sealed record StoreConfig
     public BatchConfig Batch { get; init; } = new();
     public RetryConfig Retry { get; init; } = new();
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
-    public bool Gzip { get; init; } = true;
+    /// <summary>true, false, or null (auto: compress for remote sinks, not for one on this machine).</summary>
+    public bool? Gzip { get; init; }
     public IReadOnlyList<SinkConfig> Sinks { get; init; } = [];
 }
 

@@ -26,12 +26,13 @@ internal static class IngestCommand
         var wait = new Option<string>("--wait") { Description = "How long to wait for the server to store everything before leaving it spooled", DefaultValueFactory = _ => "60s" };
         var batchLines = new Option<int>("--batch-lines") { Description = "Lines per write request", DefaultValueFactory = _ => 5000 };
         var maxRate = new Option<long>("--max-rate") { Description = "Lines per second at most (0: unlimited), to spare a busy server", DefaultValueFactory = _ => 0 };
-        var noGzip = new Option<bool>("--no-gzip") { Description = "Send uncompressed bodies" };
+        var gzip = new Option<string>("--gzip") { Description = "Compress bodies: auto (yes unless the server is on this machine), true, false", DefaultValueFactory = _ => "auto" };
+        gzip.AcceptOnlyFromAmong("auto", "true", "false");
         var createDb = new Option<bool>("--create-db") { Description = "Create the database first if the server does not have it (InfluxDB 1.x)" };
 
         var command = new Command("ingest", "Write line protocol through the appliance's own store writer; ends when every line is stored or safely spooled")
         {
-            input, store, db, rp, token, username, spool, wait, batchLines, maxRate, noGzip, createDb,
+            input, store, db, rp, token, username, spool, wait, batchLines, maxRate, gzip, createDb,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,7 +52,7 @@ internal static class IngestCommand
             }
             var spoolDirectory = Path.GetFullPath(parse.GetValue(spool) ?? AppPaths.Var("spool", "ingest-" + Fingerprint(endpoint, parse.GetValue(rp))));
             var options = new IngestOptions(parse.GetValue(input)!, endpoint, parse.GetValue(rp), spoolDirectory, waitFor,
-                Math.Clamp(parse.GetValue(batchLines), 1, 1_000_000), parse.GetValue(maxRate), !parse.GetValue(noGzip), parse.GetValue(createDb));
+                Math.Clamp(parse.GetValue(batchLines), 1, 1_000_000), parse.GetValue(maxRate), parse.GetValue(gzip) switch { "true" => true, "false" => false, _ => (bool?)null }, parse.GetValue(createDb));
 
             using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
                 .SetMinimumLevel(LogLevel.Warning)

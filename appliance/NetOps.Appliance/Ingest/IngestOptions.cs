@@ -10,5 +10,5 @@ internal sealed record IngestOptions(
     TimeSpan Wait,
     int BatchLines,
     long MaxLinesPerSecond,
-    bool Gzip,
+    bool? Gzip,
     bool CreateDatabase);

@@ -130,6 +130,17 @@ public sealed class DiskSpool : IDisposable
         }
     }
 
+    /// <summary>Where the oldest unacknowledged batch sits, without reading it.</summary>
+    public bool TryPeekPosition(out SpoolPosition position)
+    {
+        lock (_gate)
+        {
+            EnsureOpen();
+            position = _index.Count > 0 ? _index.Peek().Position : default;
+            return _index.Count > 0;
+        }
+    }
+
     public async Task<SpoolEntry> PeekAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -140,6 +151,31 @@ public sealed class DiskSpool : IDisposable
                 EnsureOpen();
                 if (_index.Count > 0)
                     return ReadEntry(_index.Peek());
+                if (_dataSignal.Task.IsCompleted)
+                    _dataSignal = NewSignal();
+                signal = _dataSignal.Task;
+            }
+            await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The oldest unacknowledged batch after <paramref name="after"/> (or the oldest of all when
+    /// null), waiting until there is one. Lets a sender keep several batches in flight.
+    /// </summary>
+    public async Task<SpoolEntry> PeekAfterAsync(SpoolPosition? after, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                EnsureOpen();
+                foreach (var entry in _index)
+                {
+                    if (after is null || entry.Position.CompareTo(after.Value) > 0)
+                        return ReadEntry(entry);
+                }
                 if (_dataSignal.Task.IsCompleted)
                     _dataSignal = NewSignal();
                 signal = _dataSignal.Task;

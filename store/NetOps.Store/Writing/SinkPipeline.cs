@@ -25,6 +25,7 @@ internal sealed class SinkPipeline : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _sendLoop;
     private Task? _pingLoop;
+    private readonly Dictionary<SpoolPosition, SpoolEntry> _completed = [];
     private bool _layoutReady;
 
     private long _linesAccepted, _linesStored, _linesDropped, _linesDroppedSpoolFull, _batchesRejected, _retries;
@@ -75,6 +76,7 @@ internal sealed class SinkPipeline : IAsyncDisposable
     }
 
     public string Name => _options.Name;
+    public bool IsLoopback => _options.Endpoint.BaseUrl.IsLoopback;
     public DiskSpool Spool { get; }
     public SpoolFullPolicy WhenFull => _options.WhenSpoolFull;
 
@@ -160,21 +162,51 @@ internal sealed class SinkPipeline : IAsyncDisposable
 
     private async Task SendLoopAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested)
+        using var window = new SemaphoreSlim(Math.Max(1, _writerOptions.MaxInFlight));
+        var inFlight = new List<Task>();
+        SpoolPosition? lastDispatched = null;
+        try
         {
-            SpoolEntry entry;
-            try
+            while (!cancellationToken.IsCancellationRequested)
             {
-                entry = await Spool.PeekAsync(cancellationToken).ConfigureAwait(false);
+                await window.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var entry = await Spool.PeekAfterAsync(lastDispatched, cancellationToken).ConfigureAwait(false);
+                lastDispatched = entry.Position;
+                inFlight.RemoveAll(t => t.IsCompleted);
+                inFlight.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await DeliverUntilDoneAsync(entry, cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        window.Release();
+                    }
+                }, CancellationToken.None));
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        try
+        {
+            await Task.WhenAll(inFlight).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Delivers one spooled batch (retrying as long as it takes) and acknowledges it in spool order.</summary>
+    private async Task DeliverUntilDoneAsync(SpoolEntry entry, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
             try
             {
                 await DeliverAsync(entry.RetentionPolicy, entry.Payload, entry.Gzip, entry.Lines, cancellationToken).ConfigureAwait(false);
-                Spool.Acknowledge(entry);
+                break;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -187,6 +219,13 @@ internal sealed class SinkPipeline : IAsyncDisposable
                 _logger.LogError(e, "Sink {Sink}: delivering a spooled batch failed; it stays spooled", Name);
                 await Task.Delay(_writerOptions.RetryMaxDelay, cancellationToken).ConfigureAwait(false);
             }
+        }
+        lock (_completed)
+        {
+            _completed[entry.Position] = entry;
+            // Batches may finish out of order; the spool is acknowledged only over the finished prefix.
+            while (Spool.TryPeekPosition(out var head) && _completed.Remove(head, out var done))
+                Spool.Acknowledge(done);
         }
     }
 

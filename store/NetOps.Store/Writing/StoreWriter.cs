@@ -245,14 +245,16 @@ public sealed class StoreWriter : IAsyncDisposable
 
     private async Task SpoolEverywhereAsync(SealedBatch batch, CancellationToken cancellationToken)
     {
-        var payload = _options.Gzip ? Payload.Gzip(batch.Lines) : batch.Lines;
+        byte[]? compressed = null;
         foreach (var sink in _sinks)
         {
+            var gzip = _options.Gzip ?? !sink.IsLoopback;
+            var payload = gzip ? compressed ??= Payload.Gzip(batch.Lines) : batch.Lines;
             while (true)
             {
                 try
                 {
-                    await sink.AcceptAsync(batch.RetentionPolicy, batch.LineCount, _options.Gzip, payload, cancellationToken).ConfigureAwait(false);
+                    await sink.AcceptAsync(batch.RetentionPolicy, batch.LineCount, gzip, payload, cancellationToken).ConfigureAwait(false);
                     break;
                 }
                 catch (IOException e)

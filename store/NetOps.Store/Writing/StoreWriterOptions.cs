@@ -14,11 +14,21 @@ public sealed record StoreWriterOptions
     public int BatchMaxLines { get; init; } = 5000;
     public int BatchMaxBytes { get; init; } = 4 * 1024 * 1024;
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(1);
-    public bool Gzip { get; init; } = true;
+    /// <summary>
+    /// Compress request bodies: true, false, or null for automatic — on for remote servers, off for
+    /// one on this machine, where compressing only costs CPU the server needs.
+    /// </summary>
+    public bool? Gzip { get; init; }
     public TimeSpan RetryInitialDelay { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Batches each sink keeps in flight at once. Two let the server parse one while it stores the
+    /// other; the spool still acknowledges them in order, so a crash replays from the oldest unsent.
+    /// </summary>
+    public int MaxInFlight { get; init; } = 2;
 
     /// <summary>Tags added to every point that does not set them itself (e.g. <c>school</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> DefaultTags { get; init; } = [];
