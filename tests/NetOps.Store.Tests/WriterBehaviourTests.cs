@@ -216,5 +216,34 @@ public sealed class WriterBehaviourTests
         TestDirectories.Delete(spool);
     }
 
+    [Fact]
+    public async Task MemoryStaysBoundedWhileTheServerIsAwayBecauseBatchesGoToDisk()
+    {
+        await using var server = await InfluxTestServer.StartAsync();
+        await server.StopAsync();
+        var spool = TestDirectories.Create("spool");
+        await using (var writer = new StoreWriter(Fast with { Gzip = false, BatchMaxLines = 5000 },
+            [new SinkOptions("school", server.Endpoint("mem"), spool) { SpoolCapacityBytes = 1L << 30 }]))
+        {
+            writer.Start();
+            var padding = new string('x', 200);
+            var baseline = GC.GetTotalMemory(forceFullCollection: true);
+            long highest = 0;
+            for (var i = 0; i < 400_000; i++)
+            {
+                await writer.WriteAsync(new Point("mem").Tag("s", "s" + (i % 50)).Field("v", (long)i).Field("pad", padding).TimestampNs(1_000_000_000L + i));
+                if (i % 50_000 == 0)
+                    highest = Math.Max(highest, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+            }
+            await writer.FlushAsync();
+            highest = Math.Max(highest, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+            var spooled = writer.Status()[0].SpoolBytes;
+            // ~100 MB went to disk; the writer held at most a few batches of ~1.2 MB each.
+            Assert.True(spooled > 90_000_000, $"only {spooled} bytes spooled");
+            Assert.True(highest < 32 * 1024 * 1024, $"managed memory grew by {highest / 1048576.0:0.0} MiB");
+        }
+        TestDirectories.Delete(spool);
+    }
+
     private static TimeSpan TotalSpan(List<DateTime> times) => times.Count < 2 ? TimeSpan.Zero : times.Max() - times.Min();
 }
