@@ -37,6 +37,7 @@ public sealed class StoreWriter : IAsyncDisposable
     private Task? _spoolLoop;
     private Task? _ageLoop;
     private bool _started;
+    private bool _disposing;
     private bool _disposed;
 
     public StoreWriter(StoreWriterOptions options, IEnumerable<SinkOptions> sinks, ILoggerFactory? loggerFactory = null, TimeProvider? clock = null)
@@ -136,9 +137,9 @@ public sealed class StoreWriter : IAsyncDisposable
     /// <summary>Flushes what is open into the spools and stops; unsent batches stay spooled for the next start.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
+        if (_disposing)
             return;
-        _disposed = true;
+        _disposing = true;
         if (_started)
         {
             try
@@ -151,6 +152,7 @@ public sealed class StoreWriter : IAsyncDisposable
                 _logger.LogError("Store writer: open batches could not be spooled within 30 s at shutdown");
             }
         }
+        _disposed = true;
         await _stop.CancelAsync().ConfigureAwait(false);
         foreach (var task in new[] { _spoolLoop, _ageLoop })
         {
@@ -298,7 +300,7 @@ public sealed class StoreWriter : IAsyncDisposable
 
     private void EnsureStarted()
     {
-        ObjectDisposedException.ThrowIf(_disposed && !_started, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (!_started)
             throw new InvalidOperationException("Start the writer before writing.");
     }
