@@ -21,7 +21,7 @@ public sealed class SnmpdServer : IAsyncLifetime
         var port = FreeUdpPort();
         EndPoint = new IPEndPoint(IPAddress.Loopback, port);
         var config = Path.Combine(_dir, "snmpd.conf");
-        await File.WriteAllTextAsync(config, $"""
+        await File.WriteAllTextAsync(config, V3Users.Config() + $"""
             rocommunity {Community} 127.0.0.1
             sysName netops-snmpd
             sysLocation 实验室 lab rack 1

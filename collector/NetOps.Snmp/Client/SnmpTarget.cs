@@ -8,11 +8,15 @@ public sealed record SnmpTarget(IPEndPoint EndPoint, SnmpVersion Version, byte[]
 {
     public SnmpTarget(IPEndPoint endPoint, SnmpVersion version, string community) : this(endPoint, version, Encoding.UTF8.GetBytes(community)) { }
 
+    /// <summary>An SNMPv3 target.</summary>
+    public static SnmpTarget V3(IPEndPoint endPoint, Usm.UsmUser user) => new(endPoint, SnmpVersion.V3, []) { User = user };
+
+    public Usm.UsmUser? User { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(1);
     public int Retries { get; init; } = 2;
     public int MaxRepetitions { get; init; } = 25;
 
-    public override string ToString() => $"{EndPoint} ({Version})";
+    public override string ToString() => User is null ? $"{EndPoint} ({Version})" : $"{EndPoint} (v3, {User})";
 }
 
 /// <summary>The agent did not answer; for v1/v2c that is also what a wrong community looks like.</summary>
