@@ -79,8 +79,8 @@ internal static class NetSnmp
         start.Environment["MIBS"] = "";
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
-        await process.StandardError.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        return (process.ExitCode, output + errors);
     }
 }

@@ -15,6 +15,15 @@ internal sealed class UsmEngine(byte[] engineId, int boots, int time)
 {
     private readonly long _timeReference = Environment.TickCount64;
 
+    /// <summary>A new local engine ID in the RFC 3411 format: enterprise 8072 (net-snmp's), random octets.</summary>
+    public static byte[] NewLocalEngineId()
+    {
+        var id = new byte[13];
+        id[0] = 0x80; id[1] = 0x00; id[2] = 0x1F; id[3] = 0x88; id[4] = 0x80;
+        System.Security.Cryptography.RandomNumberGenerator.Fill(id.AsSpan(5));
+        return id;
+    }
+
     public byte[] EngineId { get; } = engineId;
     public int Boots { get; } = boots;
     public int TimeAtReference { get; } = time;

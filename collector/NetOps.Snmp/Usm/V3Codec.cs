@@ -5,6 +5,9 @@ using NetOps.Snmp.Ber;
 namespace NetOps.Snmp.Usm;
 
 /// <summary>The parts of an SNMPv3 message as read off the wire (before any key is applied).</summary>
+/// <summary>contextEngineID and contextName of a scoped PDU.</summary>
+internal sealed record ScopedContext(byte[] EngineId, byte[] Name);
+
 internal sealed record V3Envelope(int MsgId, byte Flags, byte[] EngineId, int Boots, int Time, byte[] UserName, byte[] AuthParameters, byte[] PrivParameters, int AuthOffset);
 
 /// <summary>SNMPv3 messages with the User-based Security Model (RFC 3412, RFC 3414).</summary>
@@ -16,12 +19,14 @@ internal static class V3Codec
 
     /// <summary>A discovery probe: noAuthNoPriv, empty engine ID and user, reportable.</summary>
     public static byte[] Discovery(int msgId, int requestId) =>
-        Encode(msgId, FlagReportable, [], 0, 0, [], [], [], ScopedPdu([], "", new SnmpPdu(PduType.GetRequest, requestId, 0, 0, [])));
+        Encode(msgId, FlagReportable, [], 0, 0, [], [], [], ScopedPdu([], [], new SnmpPdu(PduType.GetRequest, requestId, 0, 0, [])));
 
-    public static byte[] Request(int msgId, UsmUser user, UsmEngine engine, SnmpPdu pdu)
+    public static byte[] Request(int msgId, UsmUser user, UsmEngine engine, SnmpPdu pdu, bool reportable = true, ScopedContext? context = null)
     {
-        var flags = (byte)(FlagReportable | (user.Authenticates ? FlagAuth : 0) | (user.Encrypts ? FlagPriv : 0));
-        var scoped = ScopedPdu(engine.EngineId, user.ContextName, pdu);
+        var flags = (byte)((reportable ? FlagReportable : 0) | (user.Authenticates ? FlagAuth : 0) | (user.Encrypts ? FlagPriv : 0));
+        var scoped = context is null
+            ? ScopedPdu(engine.EngineId, System.Text.Encoding.UTF8.GetBytes(user.ContextName), pdu)
+            : ScopedPdu(context.EngineId, context.Name, pdu);
         byte[] data = scoped, privParams = [];
         var time = engine.Time;
         if (user.Encrypts)
@@ -40,6 +45,20 @@ internal static class V3Codec
             UsmCrypto.Mac(user.Auth, engine.AuthKey!, message).CopyTo(message.AsSpan(envelope.AuthOffset));
         }
         return message;
+    }
+
+    /// <summary>
+    /// A Report from our own (authoritative) engine: unauthenticated for discovery and unknown users,
+    /// or authenticated with the user's keys (e.g. notInTimeWindows) when <paramref name="user"/> is given.
+    /// </summary>
+    public static byte[] Report(int msgId, UsmEngine engine, string reportOid, uint count, int requestId, UsmUser? user = null)
+    {
+        var pdu = new SnmpPdu(PduType.Report, requestId, 0, 0,
+            [new VarBind(ObjectIdentifier.Parse(reportOid), SnmpValue.Unsigned32(SnmpType.Counter32, count))]);
+        if (user is not null && user.Authenticates)
+            return Request(msgId, user with { Priv = PrivProtocol.None }, engine, pdu, reportable: false);
+        return Encode(msgId, 0, engine.EngineId, engine.Boots, engine.Time, user is null ? [] : System.Text.Encoding.UTF8.GetBytes(user.Name), [], [],
+            ScopedPdu(engine.EngineId, [], pdu));
     }
 
     public static bool IsV3(ReadOnlySpan<byte> datagram)
@@ -79,7 +98,11 @@ internal static class V3Codec
     }
 
     /// <summary>Checks the digest and decrypts as the flags say; returns the PDU.</summary>
-    public static SnmpPdu ReadPdu(byte[] datagram, V3Envelope envelope, UsmUser? user, UsmEngine? engine)
+    public static SnmpPdu ReadPdu(byte[] datagram, V3Envelope envelope, UsmUser? user, UsmEngine? engine) =>
+        ReadScopedPdu(datagram, envelope, user, engine).Pdu;
+
+    /// <summary>As <see cref="ReadPdu"/>, with the context the sender named (a response must echo it).</summary>
+    public static (SnmpPdu Pdu, ScopedContext Context) ReadScopedPdu(byte[] datagram, V3Envelope envelope, UsmUser? user, UsmEngine? engine)
     {
         if ((envelope.Flags & FlagAuth) != 0)
         {
@@ -115,25 +138,25 @@ internal static class V3Codec
         return ReadScoped(scoped);
     }
 
-    private static SnmpPdu ReadScoped(ReadOnlySpan<byte> content)
+    private static (SnmpPdu, ScopedContext) ReadScoped(ReadOnlySpan<byte> content)
     {
         var scoped = new BerReader(content);
-        scoped.Read(Asn1Tag.PrimitiveOctetString); // contextEngineID
-        scoped.Read(Asn1Tag.PrimitiveOctetString); // contextName
+        var contextEngineId = scoped.Read(Asn1Tag.PrimitiveOctetString).ToArray();
+        var contextName = scoped.Read(Asn1Tag.PrimitiveOctetString).ToArray();
         if (!scoped.TryRead(out var pduTag, out var pduContent, out var error))
             throw new SnmpDecodeException(error, "no PDU");
         if (pduTag.TagClass != TagClass.ContextSpecific || pduTag.TagValue > 8)
             throw new SnmpDecodeException(MalformedReason.UnexpectedTag, $"{pduTag} is not a PDU");
-        return SnmpCodec.ReadPdu((PduType)pduTag.TagValue, pduContent);
+        return (SnmpCodec.ReadPdu((PduType)pduTag.TagValue, pduContent), new ScopedContext(contextEngineId, contextName));
     }
 
-    private static byte[] ScopedPdu(byte[] contextEngineId, string contextName, SnmpPdu pdu)
+    private static byte[] ScopedPdu(byte[] contextEngineId, byte[] contextName, SnmpPdu pdu)
     {
         var w = new AsnWriter(AsnEncodingRules.BER);
         using (w.PushSequence())
         {
             w.WriteOctetString(contextEngineId);
-            w.WriteOctetString(System.Text.Encoding.UTF8.GetBytes(contextName));
+            w.WriteOctetString(contextName);
             SnmpCodec.WritePdu(w, pdu);
         }
         return w.Encode();
