@@ -99,10 +99,11 @@ public static partial class ConfigLoader
             RetainDays = r.Int(loggingMap, "retain_days", "logging", defaults.Logging.RetainDays, 1, 3650),
         };
 
-        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval");
+        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval", "traps");
         var collector = new CollectorConfig
         {
             SelfMonitorInterval = r.Duration(collectorMap, "self_monitor_interval", "collector", defaults.Collector.SelfMonitorInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+            Traps = BindTraps(r, r.Mapping(Get(collectorMap, "traps"), "collector.traps", "enabled", "listen", "communities", "users")),
         };
 
         return new NetOpsConfig { Site = site, Store = store, Console = console, Logging = logging, Collector = collector };
@@ -202,6 +203,41 @@ public static partial class ConfigLoader
             });
         }
         return sinks;
+    }
+
+    private static TrapsConfig BindTraps(YamlNodeReader r, Dictionary<string, YamlNode>? map)
+    {
+        const string path = "collector.traps";
+        var d = new TrapsConfig();
+        var users = new List<SnmpUserConfig>();
+        if (r.Sequence(map, "users", path) is { } sequence)
+        {
+            for (var i = 0; i < sequence.Children.Count; i++)
+            {
+                var userPath = $"{path}.users[{i}]";
+                var u = r.Mapping(sequence.Children[i], userPath, "name", "auth", "auth_password", "priv", "priv_password");
+                var auth = r.OneOf(u, "auth", userPath, "", "", "MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512");
+                var priv = r.OneOf(u, "priv", userPath, "", "", "DES", "AES", "AES-192", "AES-256");
+                var user = new SnmpUserConfig
+                {
+                    Name = r.String(u, "name", userPath, "", NonEmpty),
+                    Auth = auth,
+                    AuthPassword = r.String(u, "auth_password", userPath, "", v => auth.Length > 0 && v.Length < 8 ? "must be at least 8 characters (net-snmp's minimum)" : null),
+                    Priv = priv,
+                    PrivPassword = r.String(u, "priv_password", userPath, "", v => priv.Length > 0 && v.Length < 8 ? "must be at least 8 characters (net-snmp's minimum)" : null),
+                };
+                if (priv.Length > 0 && auth.Length == 0 && u is not null && u.TryGetValue("priv", out var privNode))
+                    r.Error(privNode, userPath + ".priv", "privacy needs authentication too (set auth)");
+                users.Add(user);
+            }
+        }
+        return new TrapsConfig
+        {
+            Enabled = r.Bool(map, "enabled", path, d.Enabled),
+            Listen = r.String(map, "listen", path, d.Listen, v => CheckListen(v, allowRemote: true)),
+            Communities = r.StringList(map, "communities", path) ?? d.Communities,
+            Users = users,
+        };
     }
 
     private static YamlNode? Get(Dictionary<string, YamlNode>? map, string key) =>

@@ -109,4 +109,32 @@ public sealed record LoggingConfig
 public sealed record CollectorConfig
 {
     public TimeSpan SelfMonitorInterval { get; init; } = TimeSpan.FromSeconds(10);
+    public TrapsConfig Traps { get; init; } = new();
+}
+
+/// <summary>The SNMP trap and inform receiver.</summary>
+public sealed record TrapsConfig
+{
+    public bool Enabled { get; init; } = true;
+    /// <summary>host:port; 0.0.0.0:162 in production, an unprivileged loopback port in the lab.</summary>
+    public string Listen { get; init; } = "127.0.0.1:1162";
+    /// <summary>Accepted v1/v2c communities (secrets); empty accepts any.</summary>
+    public IReadOnlyList<string> Communities { get; init; } = ["netops-lab"];
+    public IReadOnlyList<SnmpUserConfig> Users { get; init; } = [];
+
+    public override string ToString() => $"traps on {Listen}, {Communities.Count} communities (***), {Users.Count} users";
+}
+
+/// <summary>An SNMPv3 user; passwords are secrets.</summary>
+public sealed record SnmpUserConfig
+{
+    public string Name { get; init; } = "";
+    /// <summary>MD5 | SHA | SHA-224 | SHA-256 | SHA-384 | SHA-512, or empty for noAuthNoPriv.</summary>
+    public string Auth { get; init; } = "";
+    public string AuthPassword { get; init; } = "";
+    /// <summary>DES | AES | AES-192 | AES-256, or empty for no privacy.</summary>
+    public string Priv { get; init; } = "";
+    public string PrivPassword { get; init; } = "";
+
+    public override string ToString() => $"{Name} ({(Auth.Length == 0 ? "noAuth" : Auth)}/{(Priv.Length == 0 ? "noPriv" : Priv)}, passwords ***)";
 }

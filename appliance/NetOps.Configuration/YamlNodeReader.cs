@@ -50,7 +50,7 @@ internal sealed class YamlNodeReader(string source)
         var problem = check?.Invoke(text);
         if (problem is not null)
         {
-            Error(node, Join(path, key), SecretKeys.Contains(key) ? problem : $"'{text}' {problem}");
+            Error(node, Join(path, key), IsSecret(key) ? problem : $"'{text}' {problem}");
             return fallback;
         }
         return text;
@@ -135,6 +135,25 @@ internal sealed class YamlNodeReader(string source)
         Error(node, Join(path, key), "expected a list");
         return null;
     }
+
+    /// <summary>A list of plain values; null when absent. Values are not echoed in messages (they may be secrets).</summary>
+    public List<string>? StringList(Dictionary<string, YamlNode>? map, string key, string path)
+    {
+        var sequence = Sequence(map, key, path);
+        if (sequence is null)
+            return null;
+        var list = new List<string>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            if (sequence.Children[i] is YamlScalarNode { Value: { Length: > 0 } value })
+                list.Add(value);
+            else
+                Error(sequence.Children[i], $"{Join(path, key)}[{i}]", "expected a non-empty value");
+        }
+        return list;
+    }
+
+    private static bool IsSecret(string key) => SecretKeys.Contains(key) || key.EndsWith("password", StringComparison.Ordinal);
 
     public static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 

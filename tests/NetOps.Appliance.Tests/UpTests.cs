@@ -19,6 +19,7 @@ public sealed class UpTests
         var work = TestDirectories.Create("up");
         var influxPort = LocalInfluxServer.FreePort();
         var consolePort = LocalInfluxServer.FreePort();
+        var trapPort = FreeUdpPort();
         var config = Path.Combine(work, "netops.yaml");
         File.WriteAllText(config, $"""
             site:
@@ -32,6 +33,9 @@ public sealed class UpTests
               listen: http://127.0.0.1:{consolePort}
             collector:
               self_monitor_interval: 1s
+              traps:
+                listen: 127.0.0.1:{trapPort}
+                communities: [school-traps]
             """);
         using var up = NetOpsCommand.Start(work, "up", "--config", config);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -77,6 +81,20 @@ public sealed class UpTests
         var processPoints = await client.QuerySingleAsync("SELECT count(cpu_percent) FROM raw.netops_process WHERE school = 'test-school'");
         Assert.True(processPoints.Series.Count == 1 && processPoints.Series[0].Long(0, "count") >= 1, up.Output);
 
+        // A switch reports a link going down: it becomes an event in the store.
+        var trap = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("snmptrap",
+            ["-v2c", "-c", "school-traps", $"udp:127.0.0.1:{trapPort}", "", "1.3.6.1.6.3.1.1.5.3", "1.3.6.1.2.1.2.2.1.1.5", "i", "5"]) { UseShellExecute = false })!;
+        await trap.WaitForExitAsync();
+        Assert.Equal(0, trap.ExitCode);
+        long events = 0;
+        for (var i = 0; i < 40 && events == 0; i++)
+        {
+            await Task.Delay(250);
+            var count = await client.QuerySingleAsync("SELECT count(trap_oid) FROM events.snmp_trap WHERE trap = 'linkDown'");
+            events = count.Series.Count == 0 ? 0 : count.Series[0].Long(0, "count");
+        }
+        Assert.True(events == 1, "the linkDown trap did not reach the store:\n" + up.Output);
+
         var page = await http.GetStringAsync(new Uri($"http://127.0.0.1:{consolePort}/?lang=zh"));
         Assert.Contains("测试学校", page);
 
@@ -100,6 +118,13 @@ public sealed class UpTests
         Assert.Contains(":4:", run.Stderr);
         Assert.Contains("store.retension", run.Stderr);
         TestDirectories.Delete(work);
+    }
+
+    private static int FreeUdpPort()
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     private static bool PortIsFree(int port)

@@ -35,7 +35,10 @@ public sealed class ConfigLoaderTests
         Assert.Equal(defaults.Store.Retry, example.Store.Retry);
         Assert.Equal(defaults.Console, example.Console);
         Assert.Equal(defaults.Logging, example.Logging);
-        Assert.Equal(defaults.Collector, example.Collector);
+        Assert.Equal(defaults.Collector.SelfMonitorInterval, example.Collector.SelfMonitorInterval);
+        Assert.Equal((defaults.Collector.Traps.Enabled, defaults.Collector.Traps.Listen), (example.Collector.Traps.Enabled, example.Collector.Traps.Listen));
+        Assert.Equal(defaults.Collector.Traps.Communities, example.Collector.Traps.Communities);
+        Assert.Empty(example.Collector.Traps.Users);
         Assert.Equal(defaults.Store.Sinks.Single().Spool, example.Store.Sinks.Single().Spool);
         Assert.Equal(defaults.Store.Sinks.Single().Url, example.Store.Sinks.Single().Url);
     }
@@ -143,6 +146,32 @@ public sealed class ConfigLoaderTests
         Assert.Contains("allow_remote", e.Errors.Single().Message);
         var ok = ConfigLoader.Parse("store:\n  local:\n    listen: 0.0.0.0:8086\n    allow_remote: true\n", "l.yaml", Base);
         Assert.Equal("0.0.0.0:8086", ok.Store.Local.Listen);
+    }
+
+    [Fact]
+    public void TrapUsersAreCheckedWithoutEchoingTheirPasswords()
+    {
+        const string yaml = """
+            collector:
+              traps:
+                listen: 0.0.0.0:162
+                communities: [campus-ro-secret]
+                users:
+                  - name: noc
+                    auth: SHA-256
+                    auth_password: short
+                    priv: AES-512
+                    priv_password: long-enough-secret
+            """;
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "t.yaml", Base));
+        Assert.Contains(e.Errors, x => x.Path == "collector.traps.users[0].auth_password" && x.Message.Contains("8 characters", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Path == "collector.traps.users[0].priv" && x.Line == 9);
+        Assert.DoesNotContain("short", e.Message);
+        var ok = ConfigLoader.Parse(yaml.Replace("short", "long-enough-pass").Replace("AES-512", "AES-256"), "t.yaml", Base);
+        Assert.Equal("0.0.0.0:162", ok.Collector.Traps.Listen);
+        Assert.Equal(["campus-ro-secret"], ok.Collector.Traps.Communities);
+        Assert.DoesNotContain("campus-ro-secret", ok.Collector.Traps.ToString());
+        Assert.DoesNotContain("long-enough", ok.Collector.Traps.Users[0].ToString());
     }
 
     [Fact]

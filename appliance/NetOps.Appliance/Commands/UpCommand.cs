@@ -47,6 +47,8 @@ internal static class UpCommand
             Console.WriteLine($"  Health 健康状态:        {new Uri(url, "api/v1/health")}");
             if (appliance.LocalStoreUrl is { } store)
                 Console.WriteLine($"  InfluxDB 数据库:        {store}");
+            if (appliance.TrapEndPoint is { } traps)
+                Console.WriteLine($"  SNMP traps 告警接收:    udp {traps}");
             Console.WriteLine("  Ctrl-C stops everything 按 Ctrl-C 停止");
             Console.WriteLine();
             try

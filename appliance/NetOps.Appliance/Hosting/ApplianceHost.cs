@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using System.Net;
 using NetOps.Collector.SelfMonitor;
+using NetOps.Collector.Traps;
+using NetOps.Snmp.Traps;
+using NetOps.Snmp.Usm;
 using NetOps.Configuration;
 using NetOps.WebConsole;
 using NetOps.Store;
@@ -24,10 +28,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     private LocalInfluxServer? _influxd;
     private StoreWriter? _writer;
     private SelfMonitorSource? _selfMonitor;
+    private TrapListener? _trapListener;
+    private TrapSource? _trapSource;
     private WebApplication? _console;
 
     public Uri? ConsoleUrl { get; private set; }
     public Uri? LocalStoreUrl => _influxd?.Url;
+    public IPEndPoint? TrapEndPoint { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +81,22 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         _selfMonitor = new SelfMonitorSource(_writer, _schema, config.Collector.SelfMonitorInterval, "appliance", loggers.CreateLogger<SelfMonitorSource>());
         await _selfMonitor.StartAsync(cancellationToken);
 
+        if (config.Collector.Traps.Enabled)
+        {
+            var traps = config.Collector.Traps;
+            var (host, port) = SplitHostPort(traps.Listen);
+            _trapListener = new TrapListener(new IPEndPoint(IPAddress.Parse(host), port), new TrapListenerOptions
+            {
+                Communities = traps.Communities.ToList(),
+                Users = traps.Users.Select(u => new UsmUser(u.Name,
+                    u.Auth.Length == 0 ? AuthProtocol.None : UsmProtocolNames.ParseAuth(u.Auth), u.AuthPassword,
+                    u.Priv.Length == 0 ? PrivProtocol.None : UsmProtocolNames.ParsePriv(u.Priv), u.PrivPassword)).ToList(),
+            });
+            _trapSource = new TrapSource(_trapListener, _writer, _schema, loggers.CreateLogger<TrapSource>());
+            await _trapSource.StartAsync(cancellationToken);
+            TrapEndPoint = _trapListener.EndPoint;
+        }
+
         _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
             new StoreHealthSource(_writer, config.Site.School, config.Site.Name), loggers);
         await _console.StartAsync(cancellationToken);
@@ -87,6 +110,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _console.StopAsync();
             await _console.DisposeAsync();
         }
+        if (_trapSource is not null)
+        {
+            await _trapSource.StopAsync(CancellationToken.None);
+            _trapSource.Dispose();
+        }
+        if (_trapListener is not null)
+            await _trapListener.DisposeAsync();
         if (_selfMonitor is not null)
         {
             await _selfMonitor.StopAsync(CancellationToken.None);

@@ -16,7 +16,11 @@ public sealed class QuerySeries
     public IReadOnlyDictionary<string, string> Tags { get; }
     public IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Rows; each value is null, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or <see cref="string"/>.</summary>
+    /// <summary>
+    /// Rows; each value is null, <see cref="long"/>, <see cref="double"/>, <see cref="bool"/> or <see cref="string"/>.
+    /// InfluxDB's JSON does not say a number's type: a float field holding a whole number arrives as
+    /// <see cref="long"/>, so read floats with <see cref="Double"/>.
+    /// </summary>
     public List<object?[]> Rows { get; } = [];
 
     public int ColumnIndex(string column)
