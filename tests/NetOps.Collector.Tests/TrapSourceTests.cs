@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetOps.Collector.Traps;
@@ -32,10 +31,10 @@ public sealed class TrapSourceTests
             await source.StartAsync(CancellationToken.None);
             var address = $"udp:127.0.0.1:{listener.EndPoint.Port}";
 
-            Assert.Equal(0, await RunAsync("snmptrap", "-v2c", "-c", "campus-traps", address, "360000", "1.3.6.1.6.3.1.1.5.3",
-                "1.3.6.1.2.1.2.2.1.1.7", "i", "7", "1.3.6.1.2.1.2.2.1.7.7", "i", "1", "1.3.6.1.2.1.2.2.1.8.7", "i", "2"));
-            Assert.Equal(0, await RunAsync("snmpinform", "-v3", "-l", "authPriv", "-u", "noc", "-a", "SHA-512", "-A", "noc-auth-secret",
-                "-x", "AES-256", "-X", "noc-priv-secret", "-t", "2", "-r", "1", address, "", "1.3.6.1.6.3.1.1.5.1"));
+            Assert.Equal(0, (await NetSnmpTools.RunAsync("snmptrap", "-v2c", "-c", "campus-traps", address, "360000", "1.3.6.1.6.3.1.1.5.3",
+                "1.3.6.1.2.1.2.2.1.1.7", "i", "7", "1.3.6.1.2.1.2.2.1.7.7", "i", "1", "1.3.6.1.2.1.2.2.1.8.7", "i", "2")).ExitCode);
+            Assert.Equal(0, (await NetSnmpTools.RunAsync("snmpinform", "-v3", "-l", "authPriv", "-u", "noc", "-a", "SHA-512", "-A", "noc-auth-secret",
+                "-x", "AES-256", "-X", "noc-priv-secret", "-t", "2", "-r", "1", address, "", "1.3.6.1.6.3.1.1.5.1")).ExitCode);
 
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (source.Written < 2 && DateTime.UtcNow < deadline)
@@ -61,16 +60,5 @@ public sealed class TrapSourceTests
         Assert.DoesNotContain("campus-traps", all);
         Assert.DoesNotContain("secret", all);
         TestDirectories.Delete(spool);
-    }
-
-    private static async Task<int> RunAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool, args) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["MIBS"] = "";
-        using var process = Process.Start(start)!;
-        await process.StandardOutput.ReadToEndAsync();
-        await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode;
     }
 }

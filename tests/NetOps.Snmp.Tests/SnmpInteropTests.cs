@@ -1,3 +1,4 @@
+using NetOps.Testing;
 using System.Text.RegularExpressions;
 using NetOps.Snmp.Client;
 
@@ -51,9 +52,9 @@ public sealed partial class SnmpInteropTests(SnmpdServer snmpd) : IClassFixture<
     {
         const string root = "1.3.6.1.2.1.2.2.1";
         var ours = await _client.WalkAsync(Target(version), ObjectIdentifier.Parse(root));
-        var (code, output) = await NetSnmp.RunAsync(tool, versionFlag, "-c", SnmpdServer.Community, "-On", "-Cr25", snmpd.Address, root);
+        var (code, output) = await NetSnmpTools.RunAsync(tool, versionFlag, "-c", SnmpdServer.Community, "-On", "-Cr25", snmpd.Address, root);
         if (version == SnmpVersion.V1)
-            (code, output) = await NetSnmp.RunAsync(tool, versionFlag, "-c", SnmpdServer.Community, "-On", snmpd.Address, root);
+            (code, output) = await NetSnmpTools.RunAsync(tool, versionFlag, "-c", SnmpdServer.Community, "-On", snmpd.Address, root);
         Assert.Equal(0, code);
         // An empty octet string prints as `= ""` without a type; binary ones as Hex-STRING.
         var theirs = WalkLine().Matches(output).Select(m => (Oid: m.Groups[1].Value, Type: !m.Groups[2].Success || m.Groups[2].Value == "Hex-STRING" ? "STRING" : m.Groups[2].Value)).ToList();

@@ -43,7 +43,7 @@ public sealed class SnmpdServer : IAsyncLifetime
         {
             if (_process.HasExited)
                 throw new InvalidOperationException("snmpd exited: " + await File.ReadAllTextAsync(Path.Combine(_dir, "snmpd.log")));
-            var (code, _) = await NetSnmp.RunAsync("snmpget", "-v2c", "-c", Community, "-t", "0.5", "-r", "0", Address, "1.3.6.1.2.1.1.5.0");
+            var (code, _) = await NetSnmpTools.RunAsync("snmpget", "-v2c", "-c", Community, "-t", "0.5", "-r", "0", Address, "1.3.6.1.2.1.1.5.0");
             if (code == 0)
                 return;
             await Task.Delay(100);
@@ -67,20 +67,5 @@ public sealed class SnmpdServer : IAsyncLifetime
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         return ((IPEndPoint)socket.LocalEndPoint!).Port;
-    }
-}
-
-/// <summary>net-snmp's command-line tools, as the reference the engine is compared with.</summary>
-internal static class NetSnmp
-{
-    public static async Task<(int ExitCode, string Output)> RunAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool, args) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["MIBS"] = "";
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + errors);
     }
 }

@@ -1,3 +1,4 @@
+using NetOps.Testing;
 using System.Net;
 using NetOps.Snmp.Traps;
 using NetOps.Snmp.Usm;
@@ -33,7 +34,7 @@ public sealed class TrapListenerTests : IAsyncLifetime
     [Fact]
     public async Task AV2cLinkDownTrapArrivesWithItsVariables()
     {
-        var (code, _) = await NetSnmp.RunAsync("snmptrap", "-v2c", "-c", "traps-in", Address, "4242", "1.3.6.1.6.3.1.1.5.3",
+        var (code, _) = await NetSnmpTools.RunAsync("snmptrap", "-v2c", "-c", "traps-in", Address, "4242", "1.3.6.1.6.3.1.1.5.3",
             "1.3.6.1.2.1.2.2.1.1.3", "i", "3", "1.3.6.1.2.1.2.2.1.8.3", "i", "2");
         Assert.Equal(0, code);
         var trap = await NextAsync();
@@ -46,7 +47,7 @@ public sealed class TrapListenerTests : IAsyncLifetime
     [Fact]
     public async Task AV1TrapArrivesInTheV2Form()
     {
-        var (code, _) = await NetSnmp.RunAsync("snmptrap", "-v1", "-c", "traps-in", Address, "1.3.6.1.4.1.8072", "127.0.0.1", "0", "0", "77");
+        var (code, _) = await NetSnmpTools.RunAsync("snmptrap", "-v1", "-c", "traps-in", Address, "1.3.6.1.4.1.8072", "127.0.0.1", "0", "0", "77");
         Assert.Equal(0, code);
         var trap = await NextAsync();
         Assert.Equal("coldStart", trap.WellKnownName);
@@ -57,7 +58,7 @@ public sealed class TrapListenerTests : IAsyncLifetime
     public async Task AV2cInformIsAcknowledged()
     {
         // snmpinform exits 0 only when it got our Response.
-        var (code, _) = await NetSnmp.RunAsync("snmpinform", "-v2c", "-c", "traps-in", "-t", "2", "-r", "1", Address, "", "1.3.6.1.6.3.1.1.5.4");
+        var (code, _) = await NetSnmpTools.RunAsync("snmpinform", "-v2c", "-c", "traps-in", "-t", "2", "-r", "1", Address, "", "1.3.6.1.6.3.1.1.5.4");
         Assert.Equal(0, code);
         Assert.Equal("linkUp", (await NextAsync()).WellKnownName);
     }
@@ -65,7 +66,7 @@ public sealed class TrapListenerTests : IAsyncLifetime
     [Fact]
     public async Task AV3AuthPrivInformDiscoversUsAndIsAcknowledged()
     {
-        var (code, output) = await NetSnmp.RunAsync("snmpinform", "-v3", "-l", "authPriv", "-u", "trapuser", "-a", "SHA-256", "-A", "trap-auth-pass",
+        var (code, output) = await NetSnmpTools.RunAsync("snmpinform", "-v3", "-l", "authPriv", "-u", "trapuser", "-a", "SHA-256", "-A", "trap-auth-pass",
             "-x", "AES", "-X", "trap-priv-pass", "-t", "2", "-r", "1", Address, "", "1.3.6.1.6.3.1.1.5.5");
         Assert.True(code == 0, output + " dropped: " + string.Join(", ", _listener.Dropped));
         var inform = await NextAsync();
@@ -76,7 +77,7 @@ public sealed class TrapListenerTests : IAsyncLifetime
     [Fact]
     public async Task AV3TrapFromItsOwnEngineIsAuthenticatedAndDecrypted()
     {
-        var (code, output) = await NetSnmp.RunAsync("snmptrap", "-v3", "-e", "0x80001f8880a1b2c3d4e5f60708", "-l", "authPriv", "-u", "trapuser",
+        var (code, output) = await NetSnmpTools.RunAsync("snmptrap", "-v3", "-e", "0x80001f8880a1b2c3d4e5f60708", "-l", "authPriv", "-u", "trapuser",
             "-a", "SHA-256", "-A", "trap-auth-pass", "-x", "AES", "-X", "trap-priv-pass", Address, "", "1.3.6.1.6.3.1.1.5.2");
         Assert.True(code == 0, output);
         var trap = await NextAsync();
@@ -87,8 +88,8 @@ public sealed class TrapListenerTests : IAsyncLifetime
     [Fact]
     public async Task WrongCommunitiesAndWrongPasswordsAreCountedNotDelivered()
     {
-        await NetSnmp.RunAsync("snmptrap", "-v2c", "-c", "guess", Address, "", "1.3.6.1.6.3.1.1.5.3");
-        await NetSnmp.RunAsync("snmptrap", "-v3", "-e", "0x80001f8880a1b2c3d4e5f60709", "-l", "authNoPriv", "-u", "trapuser",
+        await NetSnmpTools.RunAsync("snmptrap", "-v2c", "-c", "guess", Address, "", "1.3.6.1.6.3.1.1.5.3");
+        await NetSnmpTools.RunAsync("snmptrap", "-v3", "-e", "0x80001f8880a1b2c3d4e5f60709", "-l", "authNoPriv", "-u", "trapuser",
             "-a", "SHA-256", "-A", "not-the-password", Address, "", "1.3.6.1.6.3.1.1.5.3");
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while ((_listener.Dropped.GetValueOrDefault("unknown_community") == 0 || _listener.Dropped.GetValueOrDefault("wrong_digest") == 0) && DateTime.UtcNow < deadline)
