@@ -11,6 +11,7 @@ public static class Program
         root.Subcommands.Add(UpCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
+        root.Subcommands.Add(PollCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

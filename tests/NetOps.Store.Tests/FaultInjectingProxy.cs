@@ -19,7 +19,9 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
     private FaultInjectingProxy(WebApplication app) => _app = app;
 
     public Uri Url { get; private set; } = null!;
-    public int Failed { get; private set; }
+    private int _failed;
+
+    public int Failed => Volatile.Read(ref _failed);
     public List<DateTime> RequestTimes { get; } = [];
 
     public static async Task<FaultInjectingProxy> StartAsync(Uri upstream, int failures, HttpStatusCode status, TimeSpan? retryAfter)
@@ -35,7 +37,9 @@ internal sealed class FaultInjectingProxy : IAsyncDisposable
                 proxy.RequestTimes.Add(DateTime.UtcNow);
             if (context.Request.Path.StartsWithSegments("/write") && Interlocked.Decrement(ref proxy._failuresLeft) >= 0)
             {
-                proxy.Failed++;
+                // Read the body first, as influxd does, so the connection stays usable.
+                await context.Request.Body.CopyToAsync(Stream.Null);
+                Interlocked.Increment(ref proxy._failed);
                 context.Response.StatusCode = (int)status;
                 if (retryAfter is { } wait)
                     context.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -101,7 +101,8 @@ public sealed class WriterBehaviourTests
                 writer.Write(WriterOutageTests.TestPoint(i, 1_000_000_000));
             var drained = await writer.DrainAsync(TimeSpan.FromSeconds(30));
             Assert.True(drained[0].AllStored);
-            Assert.Equal(2, writer.Status()[0].Retries);
+            // At least one retry per refusal; a retry more if the client had to reconnect.
+            Assert.InRange(writer.Status()[0].Retries, 2, 4);
         }
         var writes = proxy.RequestTimes.ToList();
         Assert.Equal(2, proxy.Failed);
@@ -124,7 +125,7 @@ public sealed class WriterBehaviourTests
             for (var i = 0; i < 100; i++)
                 writer.Write(WriterOutageTests.TestPoint(i, 1_000_000_000));
             Assert.True((await writer.DrainAsync(TimeSpan.FromSeconds(30)))[0].AllStored);
-            Assert.Equal(4, writer.Status()[0].Retries);
+            Assert.InRange(writer.Status()[0].Retries, 4, 6);
         }
         Assert.Equal(100, await server.CountAsync("flaky", "outage_test", "v"));
         TestDirectories.Delete(spool);

@@ -49,7 +49,7 @@ public sealed class TrapSource(TrapListener listener, StoreWriter writer, StoreS
             .Tag("trap", n.WellKnownName ?? "enterprise")
             .Tag("version", n.Version switch { SnmpVersion.V1 => "v1", SnmpVersion.V2c => "v2c", _ => "v3" })
             .Field("trap_oid", n.TrapOid.ToString())
-            .Field("kind", n.Type == Snmp.Ber.PduType.InformRequest ? "inform" : "trap")
+            .Field("kind", n.Type == NetOps.Snmp.Ber.PduType.InformRequest ? "inform" : "trap")
             .Field("uptime_seconds", n.UptimeTicks / 100.0)
             .Field("user", n.User ?? "")
             .Field("variables", Variables(n));

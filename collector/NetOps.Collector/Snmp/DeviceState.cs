@@ -1,0 +1,33 @@
+namespace NetOps.Collector.Snmp;
+
+/// <summary>One device's normalized state from one poll (the JSON of <c>netops poll</c>).</summary>
+public sealed record DeviceState(
+    string SysName,
+    string SysDescr,
+    [property: System.Text.Json.Serialization.JsonPropertyName("sysObjectID")] string SysObjectId,
+    double UptimeSeconds,
+    IReadOnlyList<InterfaceState> Interfaces,
+    Ipv6State Ipv6,
+    IReadOnlyList<LldpNeighbor> LldpNeighbors,
+    WirelessState Wireless);
+
+public sealed record InterfaceState(
+    long Index,
+    string Name,
+    string Descr,
+    string Alias,
+    long Type,
+    long SpeedBps,
+    string AdminStatus,
+    string OperStatus,
+    ulong InOctets,
+    ulong OutOctets,
+    bool HighCapacityCounters);
+
+public sealed record Ipv6State(IReadOnlyList<string> Addresses, bool? Forwarding);
+
+public sealed record LldpNeighbor(long LocalPort, string SystemName, string PortId, string PortDescr);
+
+public sealed record WirelessState(IReadOnlyList<AccessPointState> Aps);
+
+public sealed record AccessPointState(string Name, string Mac, string Status, long Clients);
