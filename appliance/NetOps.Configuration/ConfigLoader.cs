@@ -99,11 +99,12 @@ public static partial class ConfigLoader
             RetainDays = r.Int(loggingMap, "retain_days", "logging", defaults.Logging.RetainDays, 1, 3650),
         };
 
-        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval", "traps");
+        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval", "traps", "snmp");
         var collector = new CollectorConfig
         {
             SelfMonitorInterval = r.Duration(collectorMap, "self_monitor_interval", "collector", defaults.Collector.SelfMonitorInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             Traps = BindTraps(r, r.Mapping(Get(collectorMap, "traps"), "collector.traps", "enabled", "listen", "communities", "users")),
+            Snmp = BindSnmp(r, r.Mapping(Get(collectorMap, "snmp"), "collector.snmp", "interval", "max_concurrent", "devices")),
         };
 
         return new NetOpsConfig { Site = site, Store = store, Console = console, Logging = logging, Collector = collector };
@@ -205,6 +206,66 @@ public static partial class ConfigLoader
         return sinks;
     }
 
+    private static SnmpPollingConfig BindSnmp(YamlNodeReader r, Dictionary<string, YamlNode>? map)
+    {
+        const string path = "collector.snmp";
+        var d = new SnmpPollingConfig();
+        var devices = new List<SnmpDeviceConfig>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (r.Sequence(map, "devices", path) is { } sequence)
+        {
+            for (var i = 0; i < sequence.Children.Count; i++)
+            {
+                var p = $"{path}.devices[{i}]";
+                var m = r.Mapping(sequence.Children[i], p, "name", "address", "role", "location", "version", "community", "user", "auth", "auth_password", "priv", "priv_password", "context");
+                var version = r.OneOf(m, "version", p, "v2c", "v1", "v2c", "v3");
+                var user = BindUser(r, m, p);
+                var device = new SnmpDeviceConfig
+                {
+                    Name = r.String(m, "name", p, "", v => TagSafe().IsMatch(v) ? null : "may only use letters, digits, '_', '.' and '-'"),
+                    Address = r.String(m, "address", p, "", v => System.Net.IPEndPoint.TryParse(v, out _) ? null : "is not an IP address with an optional :port"),
+                    Role = r.OneOf(m, "role", p, "access", "core", "distribution", "access", "wireless_controller", "ap", "firewall", "egress"),
+                    Location = r.String(m, "location", p, ""),
+                    Version = version,
+                    Community = r.String(m, "community", p, ""),
+                    User = user,
+                    Context = r.String(m, "context", p, ""),
+                };
+                if (m is not null && !names.Add(device.Name) && m.TryGetValue("name", out var nameNode))
+                    r.Error(nameNode, p + ".name", $"'{device.Name}' is used by another device");
+                if (m is not null && version != "v3" && device.Community.Length == 0)
+                    r.Error(sequence.Children[i], p, "needs a community (or version: v3 with a user)");
+                if (m is not null && version == "v3" && user.Name.Length == 0)
+                    r.Error(sequence.Children[i], p, "SNMPv3 needs user");
+                devices.Add(device);
+            }
+        }
+        return new SnmpPollingConfig
+        {
+            Interval = r.Duration(map, "interval", path, d.Interval, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1)),
+            MaxConcurrent = r.Int(map, "max_concurrent", path, d.MaxConcurrent, 1, 4096),
+            Devices = devices,
+        };
+    }
+
+    /// <summary>SNMPv3 credentials: name as <c>user</c>, then auth, auth_password, priv, priv_password (shared by devices and trap users).</summary>
+    private static SnmpUserConfig BindUser(YamlNodeReader r, Dictionary<string, YamlNode>? m, string p, string nameKey = "user")
+    {
+        var auth = r.OneOf(m, "auth", p, "", "", "MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512");
+        var priv = r.OneOf(m, "priv", p, "", "", "DES", "AES", "AES-192", "AES-256");
+        var user = new SnmpUserConfig
+        {
+            Name = r.String(m, nameKey, p, ""),
+            Auth = auth,
+            AuthPassword = r.String(m, "auth_password", p, "", v => auth.Length > 0 && v.Length < 8 ? "must be at least 8 characters (net-snmp's minimum)" : null),
+            Priv = priv,
+            PrivPassword = r.String(m, "priv_password", p, "", v => priv.Length > 0 && v.Length < 8 ? "must be at least 8 characters (net-snmp's minimum)" : null),
+        };
+        if (priv.Length > 0 && auth.Length == 0 && m is not null && m.TryGetValue("priv", out var privNode))
+            r.Error(privNode, p + ".priv", "privacy needs authentication too (set auth)");
+        return user;
+    }
+
     private static TrapsConfig BindTraps(YamlNodeReader r, Dictionary<string, YamlNode>? map)
     {
         const string path = "collector.traps";
@@ -216,18 +277,9 @@ public static partial class ConfigLoader
             {
                 var userPath = $"{path}.users[{i}]";
                 var u = r.Mapping(sequence.Children[i], userPath, "name", "auth", "auth_password", "priv", "priv_password");
-                var auth = r.OneOf(u, "auth", userPath, "", "", "MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512");
-                var priv = r.OneOf(u, "priv", userPath, "", "", "DES", "AES", "AES-192", "AES-256");
-                var user = new SnmpUserConfig
-                {
-                    Name = r.String(u, "name", userPath, "", NonEmpty),
-                    Auth = auth,
-                    AuthPassword = r.String(u, "auth_password", userPath, "", v => auth.Length > 0 && v.Length < 8 ? "must be at least 8 characters (net-snmp's minimum)" : null),
-                    Priv = priv,
-                    PrivPassword = r.String(u, "priv_password", userPath, "", v => priv.Length > 0 && v.Length < 8 ? "must be at least 8 characters (net-snmp's minimum)" : null),
-                };
-                if (priv.Length > 0 && auth.Length == 0 && u is not null && u.TryGetValue("priv", out var privNode))
-                    r.Error(privNode, userPath + ".priv", "privacy needs authentication too (set auth)");
+                var user = BindUser(r, u, userPath, nameKey: "name");
+                if (user.Name.Length == 0 && u is not null)
+                    r.Error(sequence.Children[i], userPath + ".name", "must not be empty");
                 users.Add(user);
             }
         }

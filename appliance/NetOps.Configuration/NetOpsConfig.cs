@@ -110,6 +110,33 @@ public sealed record CollectorConfig
 {
     public TimeSpan SelfMonitorInterval { get; init; } = TimeSpan.FromSeconds(10);
     public TrapsConfig Traps { get; init; } = new();
+    public SnmpPollingConfig Snmp { get; init; } = new();
+}
+
+/// <summary>Devices polled over SNMP.</summary>
+public sealed record SnmpPollingConfig
+{
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(60);
+    public int MaxConcurrent { get; init; } = 64;
+    public IReadOnlyList<SnmpDeviceConfig> Devices { get; init; } = [];
+}
+
+/// <summary>One polled device. Community and passwords are secrets: never logged, never shown.</summary>
+public sealed record SnmpDeviceConfig
+{
+    public string Name { get; init; } = "";
+    /// <summary>IP address, optionally :port (default 161).</summary>
+    public string Address { get; init; } = "";
+    /// <summary>core | distribution | access | wireless_controller | ap | firewall | egress.</summary>
+    public string Role { get; init; } = "access";
+    public string Location { get; init; } = "";
+    /// <summary>v1 | v2c | v3.</summary>
+    public string Version { get; init; } = "v2c";
+    public string Community { get; init; } = "";
+    public SnmpUserConfig User { get; init; } = new();
+    public string Context { get; init; } = "";
+
+    public override string ToString() => $"{Name} {Address} ({Role}, {Version}, credentials ***)";
 }
 
 /// <summary>The SNMP trap and inform receiver.</summary>

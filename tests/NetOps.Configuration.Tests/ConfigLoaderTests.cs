@@ -39,6 +39,8 @@ public sealed class ConfigLoaderTests
         Assert.Equal((defaults.Collector.Traps.Enabled, defaults.Collector.Traps.Listen), (example.Collector.Traps.Enabled, example.Collector.Traps.Listen));
         Assert.Equal(defaults.Collector.Traps.Communities, example.Collector.Traps.Communities);
         Assert.Empty(example.Collector.Traps.Users);
+        Assert.Equal(defaults.Collector.Snmp.Interval, example.Collector.Snmp.Interval);
+        Assert.Empty(example.Collector.Snmp.Devices);
         Assert.Equal(defaults.Store.Sinks.Single().Spool, example.Store.Sinks.Single().Spool);
         Assert.Equal(defaults.Store.Sinks.Single().Url, example.Store.Sinks.Single().Url);
     }
@@ -172,6 +174,49 @@ public sealed class ConfigLoaderTests
         Assert.Equal(["campus-ro-secret"], ok.Collector.Traps.Communities);
         Assert.DoesNotContain("campus-ro-secret", ok.Collector.Traps.ToString());
         Assert.DoesNotContain("long-enough", ok.Collector.Traps.Users[0].ToString());
+    }
+
+    [Fact]
+    public void PolledDevicesAreCheckedAndTheirSecretsKept()
+    {
+        const string yaml = """
+            collector:
+              snmp:
+                interval: 30s
+                devices:
+                  - name: core-1
+                    address: 10.10.0.1
+                    role: core
+                    location: 网络中心
+                    community: campus-ro-c0mmunity
+                  - name: ac-1
+                    address: 10.10.0.5:1161
+                    role: wireless_controller
+                    version: v3
+                    user: netops
+                    auth: SHA-256
+                    auth_password: long-auth-passphrase
+                    priv: AES
+                    priv_password: long-priv-passphrase
+                  - name: core-1
+                    address: not-an-ip
+                    role: router
+            """;
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml", Base));
+        Assert.Contains(e.Errors, x => x.Path == "collector.snmp.devices[2].name" && x.Message.Contains("another device", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Path == "collector.snmp.devices[2].address" && x.Line == 20);
+        Assert.Contains(e.Errors, x => x.Path == "collector.snmp.devices[2].role");
+        Assert.Contains(e.Errors, x => x.Path == "collector.snmp.devices[2]" && x.Message.Contains("community", StringComparison.Ordinal));
+        Assert.DoesNotContain("c0mmunity", e.Message);
+
+        var lastDevice = yaml.LastIndexOf("- name: core-1", StringComparison.Ordinal);
+        var ok = ConfigLoader.Parse(yaml[..yaml.LastIndexOf('\n', lastDevice)], "d.yaml", Base);
+        Assert.Equal(TimeSpan.FromSeconds(30), ok.Collector.Snmp.Interval);
+        Assert.Equal(2, ok.Collector.Snmp.Devices.Count);
+        var ac = ok.Collector.Snmp.Devices[1];
+        Assert.Equal(("v3", "netops", "SHA-256", "AES"), (ac.Version, ac.User.Name, ac.User.Auth, ac.User.Priv));
+        Assert.DoesNotContain("passphrase", ac.ToString());
+        Assert.DoesNotContain("c0mmunity", ok.Collector.Snmp.Devices[0].ToString());
     }
 
     [Fact]

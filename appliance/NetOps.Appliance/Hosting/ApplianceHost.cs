@@ -4,7 +4,8 @@ using System.Net;
 using NetOps.Collector.SelfMonitor;
 using NetOps.Collector.Traps;
 using NetOps.Snmp.Traps;
-using NetOps.Snmp.Usm;
+using NetOps.Collector.Snmp;
+using NetOps.Snmp.Client;
 using NetOps.Configuration;
 using NetOps.WebConsole;
 using NetOps.Store;
@@ -30,6 +31,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     private SelfMonitorSource? _selfMonitor;
     private TrapListener? _trapListener;
     private TrapSource? _trapSource;
+    private SnmpClient? _snmpClient;
+    private SnmpPollerSource? _poller;
     private WebApplication? _console;
 
     public Uri? ConsoleUrl { get; private set; }
@@ -88,13 +91,19 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             _trapListener = new TrapListener(new IPEndPoint(IPAddress.Parse(host), port), new TrapListenerOptions
             {
                 Communities = traps.Communities.ToList(),
-                Users = traps.Users.Select(u => new UsmUser(u.Name,
-                    u.Auth.Length == 0 ? AuthProtocol.None : UsmProtocolNames.ParseAuth(u.Auth), u.AuthPassword,
-                    u.Priv.Length == 0 ? PrivProtocol.None : UsmProtocolNames.ParsePriv(u.Priv), u.PrivPassword)).ToList(),
+                Users = traps.Users.Select(u => SnmpSettings.User(u)).ToList(),
             });
             _trapSource = new TrapSource(_trapListener, _writer, _schema, loggers.CreateLogger<TrapSource>());
             await _trapSource.StartAsync(cancellationToken);
             TrapEndPoint = _trapListener.EndPoint;
+        }
+
+        if (config.Collector.Snmp.Devices.Count > 0)
+        {
+            _snmpClient = new SnmpClient();
+            _poller = new SnmpPollerSource(config.Collector.Snmp.Devices.Select(SnmpSettings.Device).ToList(), config.Collector.Snmp.Interval,
+                config.Collector.Snmp.MaxConcurrent, _snmpClient, _writer, _schema, loggers.CreateLogger<SnmpPollerSource>());
+            await _poller.StartAsync(cancellationToken);
         }
 
         _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
@@ -110,6 +119,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _console.StopAsync();
             await _console.DisposeAsync();
         }
+        if (_poller is not null)
+        {
+            await _poller.StopAsync(CancellationToken.None);
+            _poller.Dispose();
+        }
+        if (_snmpClient is not null)
+            await _snmpClient.DisposeAsync();
         if (_trapSource is not null)
         {
             await _trapSource.StopAsync(CancellationToken.None);

@@ -22,7 +22,12 @@ public sealed record InterfaceState(
     string OperStatus,
     ulong InOctets,
     ulong OutOctets,
-    bool HighCapacityCounters);
+    bool HighCapacityCounters,
+    long InErrors = 0,
+    long OutErrors = 0,
+    long InDiscards = 0,
+    long OutDiscards = 0,
+    long CounterDiscontinuityTicks = 0);
 
 public sealed record Ipv6State(IReadOnlyList<string> Addresses, bool? Forwarding);
 

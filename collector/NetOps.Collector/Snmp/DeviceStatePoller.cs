@@ -25,8 +25,8 @@ public sealed class DeviceStatePoller(SnmpClient client)
         var system = await client.GetAsync(target, [SysDescr, SysObjectId, SysUpTime, SysName], cancellationToken).ConfigureAwait(false);
         string Text(int i) => system[i].Value.IsException ? "" : system[i].Value.Text;
 
-        var ifTable = Columns(await WalkColumnsAsync(target, IfEntry, [2, 3, 5, 7, 8, 10, 16], cancellationToken).ConfigureAwait(false), IfEntry);
-        var ifXTable = Columns(await WalkColumnsAsync(target, IfXEntry, [1, 6, 10, 15, 18], cancellationToken).ConfigureAwait(false), IfXEntry);
+        var ifTable = Columns(await WalkColumnsAsync(target, IfEntry, [2, 3, 5, 7, 8, 10, 13, 14, 16, 19, 20], cancellationToken).ConfigureAwait(false), IfEntry);
+        var ifXTable = Columns(await WalkColumnsAsync(target, IfXEntry, [1, 6, 10, 15, 18, 19], cancellationToken).ConfigureAwait(false), IfXEntry);
         var indexes = ifTable.Keys.Concat(ifXTable.Keys).Distinct().Order().ToList();
         var interfaces = indexes.Select(index => Interface(index, ifTable.GetValueOrDefault(index), ifXTable.GetValueOrDefault(index))).ToList();
 
@@ -74,7 +74,9 @@ public sealed class DeviceStatePoller(SnmpClient client)
         var hcOut = IfX(10);
         return new InterfaceState(index, name, descr, IfX(18)?.Text ?? "", If(3)?.Number ?? 0, speed,
             Status(If(7)), Status(If(8)),
-            hcIn?.Unsigned ?? If(10)?.Unsigned ?? 0, hcOut?.Unsigned ?? If(16)?.Unsigned ?? 0, hcIn is not null);
+            hcIn?.Unsigned ?? If(10)?.Unsigned ?? 0, hcOut?.Unsigned ?? If(16)?.Unsigned ?? 0, hcIn is not null,
+            (long)(If(14)?.Unsigned ?? 0), (long)(If(20)?.Unsigned ?? 0), (long)(If(13)?.Unsigned ?? 0), (long)(If(19)?.Unsigned ?? 0),
+            (long)(IfX(19)?.Unsigned ?? 0));
     }
 
     private static string Status(SnmpValue? value) => value?.Number switch
