@@ -104,7 +104,7 @@ public static partial class ConfigLoader
         {
             SelfMonitorInterval = r.Duration(collectorMap, "self_monitor_interval", "collector", defaults.Collector.SelfMonitorInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             Traps = BindTraps(r, r.Mapping(Get(collectorMap, "traps"), "collector.traps", "enabled", "listen", "communities", "users")),
-            Snmp = BindSnmp(r, r.Mapping(Get(collectorMap, "snmp"), "collector.snmp", "interval", "max_concurrent", "devices")),
+            Snmp = BindSnmp(r, r.Mapping(Get(collectorMap, "snmp"), "collector.snmp", "interval", "max_concurrent", "devices", "lab", "lab_listen")),
         };
 
         return new NetOpsConfig { Site = site, Store = store, Console = console, Logging = logging, Collector = collector };
@@ -245,6 +245,8 @@ public static partial class ConfigLoader
             Interval = r.Duration(map, "interval", path, d.Interval, TimeSpan.FromSeconds(5), TimeSpan.FromHours(1)),
             MaxConcurrent = r.Int(map, "max_concurrent", path, d.MaxConcurrent, 1, 4096),
             Devices = devices,
+            Lab = r.Bool(map, "lab", path, d.Lab),
+            LabListen = r.String(map, "lab_listen", path, d.LabListen, v => CheckListen(v, allowRemote: false)),
         };
     }
 

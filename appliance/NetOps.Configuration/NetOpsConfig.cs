@@ -119,6 +119,9 @@ public sealed record SnmpPollingConfig
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(60);
     public int MaxConcurrent { get; init; } = 64;
     public IReadOnlyList<SnmpDeviceConfig> Devices { get; init; } = [];
+    /// <summary>With no devices configured, poll the built-in lab campus (snmpsimd on <see cref="LabListen"/>).</summary>
+    public bool Lab { get; init; } = true;
+    public string LabListen { get; init; } = "127.0.0.1:1161";
 }
 
 /// <summary>One polled device. Community and passwords are secrets: never logged, never shown.</summary>

@@ -20,6 +20,7 @@ public sealed class UpTests
         var influxPort = LocalInfluxServer.FreePort();
         var consolePort = LocalInfluxServer.FreePort();
         var trapPort = FreeUdpPort();
+        var labPort = FreeUdpPort();
         var config = Path.Combine(work, "netops.yaml");
         File.WriteAllText(config, $"""
             site:
@@ -36,6 +37,9 @@ public sealed class UpTests
               traps:
                 listen: 127.0.0.1:{trapPort}
                 communities: [school-traps]
+              snmp:
+                interval: 5s
+                lab_listen: 127.0.0.1:{labPort}
             """);
         using var up = NetOpsCommand.Start(work, "up", "--config", config);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -94,6 +98,19 @@ public sealed class UpTests
             events = count.Series.Count == 0 ? 0 : count.Series[0].Long(0, "count");
         }
         Assert.True(events == 1, "the linkDown trap did not reach the store:\n" + up.Output);
+
+        // The built-in lab campus is polled, and its moving counters give rates.
+        long rates = 0;
+        for (var i = 0; i < 80 && rates == 0; i++)
+        {
+            await Task.Delay(250);
+            var count = await client.QuerySingleAsync("SELECT count(in_bps) FROM raw.if_traffic WHERE device = 'lab-core-1' AND in_bps > 0");
+            rates = count.Series.Count == 0 ? 0 : count.Series[0].Long(0, "count");
+        }
+        Assert.True(rates > 0, "no interface rates from the lab:\n" + up.Output);
+        var labDevices = await client.QuerySingleAsync("SELECT last(reachable) AS reachable FROM raw.snmp_device GROUP BY device");
+        Assert.Equal(["lab-access-1", "lab-access-2", "lab-core-1", "lab-egress-1"], labDevices.Series.Select(s => s.Tags["device"]).Order());
+        Assert.All(labDevices.Series, s => Assert.Equal(true, s.Rows[0][s.ColumnIndex("reachable")]));
 
         var page = await http.GetStringAsync(new Uri($"http://127.0.0.1:{consolePort}/?lang=zh"));
         Assert.Contains("测试学校", page);

@@ -4,6 +4,7 @@ using System.Net;
 using NetOps.Collector.SelfMonitor;
 using NetOps.Collector.Traps;
 using NetOps.Snmp.Traps;
+using NetOps.Appliance.Lab;
 using NetOps.Collector.Snmp;
 using NetOps.Snmp.Client;
 using NetOps.Configuration;
@@ -33,6 +34,7 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     private TrapSource? _trapSource;
     private SnmpClient? _snmpClient;
     private SnmpPollerSource? _poller;
+    private SnmpLab? _lab;
     private WebApplication? _console;
 
     public Uri? ConsoleUrl { get; private set; }
@@ -98,10 +100,19 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             TrapEndPoint = _trapListener.EndPoint;
         }
 
-        if (config.Collector.Snmp.Devices.Count > 0)
+        var devices = config.Collector.Snmp.Devices.Select(SnmpSettings.Device).ToList();
+        if (devices.Count == 0 && config.Collector.Snmp.Lab)
+        {
+            // No devices of its own: the built-in lab campus.
+            var (labHost, labPort) = SplitHostPort(config.Collector.Snmp.LabListen);
+            _lab = new SnmpLab(AppPaths.Var("lab", "snmp"), new IPEndPoint(IPAddress.Parse(labHost), labPort), loggers.CreateLogger<SnmpLab>());
+            await _lab.StartAsync(cancellationToken);
+            devices = [.. _lab.Devices];
+        }
+        if (devices.Count > 0)
         {
             _snmpClient = new SnmpClient();
-            _poller = new SnmpPollerSource(config.Collector.Snmp.Devices.Select(SnmpSettings.Device).ToList(), config.Collector.Snmp.Interval,
+            _poller = new SnmpPollerSource(devices, config.Collector.Snmp.Interval,
                 config.Collector.Snmp.MaxConcurrent, _snmpClient, _writer, _schema, loggers.CreateLogger<SnmpPollerSource>());
             await _poller.StartAsync(cancellationToken);
         }
@@ -126,6 +137,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         }
         if (_snmpClient is not null)
             await _snmpClient.DisposeAsync();
+        if (_lab is not null)
+            await _lab.DisposeAsync();
         if (_trapSource is not null)
         {
             await _trapSource.StopAsync(CancellationToken.None);
