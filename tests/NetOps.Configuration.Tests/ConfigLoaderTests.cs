@@ -46,6 +46,16 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void EverySourcesSampleConfigurationIsValid()
+    {
+        var root = TestDirectories.RepositoryRoot();
+        var samples = Directory.GetFiles(Path.Combine(root, "collector"), "sample.yaml", SearchOption.AllDirectories);
+        Assert.True(samples.Length >= 3);
+        foreach (var sample in samples)
+            ConfigLoader.Load(sample, root);
+    }
+
+    [Fact]
     public void AnUnknownKeyIsNamedWithItsLineAndASuggestion()
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("site:\n  school: a\nstore:\n  retension:\n    raw: 30d\n", "netops.yaml", Base));
