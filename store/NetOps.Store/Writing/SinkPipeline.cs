@@ -34,7 +34,8 @@ internal sealed class SinkPipeline : IAsyncDisposable
     private volatile bool _spoolFull;
     private volatile string? _serverVersion;
     private volatile string? _lastError;
-    private DateTimeOffset? _lastStoredAt, _lastErrorAt, _lastRejectedAt;
+    // UTC ticks (0 = never), read and written atomically: several batches are in flight at once.
+    private long _lastStoredTicks, _lastErrorTicks, _lastRejectedTicks;
 
     public SinkPipeline(SinkOptions options, StoreWriterOptions writerOptions, ILogger logger)
     {
@@ -131,13 +132,13 @@ internal sealed class SinkPipeline : IAsyncDisposable
         var pending = Spool.PendingBatches;
         var state = _spoolFull ? SinkStates.SpoolFull
             : _failing ? (pending > 0 ? SinkStates.Spooling : SinkStates.Retrying)
-            : _lastRejectedAt is { } rejected && DateTimeOffset.UtcNow - rejected < TimeSpan.FromMinutes(5) ? SinkStates.Rejecting
+            : At(ref _lastRejectedTicks) is { } rejected && DateTimeOffset.UtcNow - rejected < TimeSpan.FromMinutes(5) ? SinkStates.Rejecting
             : SinkStates.Delivering;
         return new SinkStatus(Name, _options.Endpoint.DisplayUrl, _options.Endpoint.Database, _reachable, _serverVersion, state,
             Spool.PendingBytes, Spool.CapacityBytes, pending, Spool.PendingLines,
             Interlocked.Read(ref _linesAccepted), Interlocked.Read(ref _linesStored), Interlocked.Read(ref _linesDropped),
             Interlocked.Read(ref _linesDroppedSpoolFull), Interlocked.Read(ref _batchesRejected), Interlocked.Read(ref _retries),
-            _lastStoredAt, _lastError, _lastErrorAt);
+            At(ref _lastStoredTicks), _lastError, At(ref _lastErrorTicks));
     }
 
     public async ValueTask DisposeAsync()
@@ -245,14 +246,14 @@ internal sealed class SinkPipeline : IAsyncDisposable
         {
             case WriteOutcome.Stored:
                 Interlocked.Add(ref _linesStored, lines);
-                _lastStoredAt = DateTimeOffset.UtcNow;
+                Interlocked.Exchange(ref _lastStoredTicks, DateTime.UtcNow.Ticks);
                 break;
             case WriteOutcome.PartiallyStored:
             {
                 Interlocked.Add(ref _linesStored, lines - response.DroppedLines);
                 Interlocked.Add(ref _linesDropped, response.DroppedLines);
                 Interlocked.Increment(ref _batchesRejected);
-                _lastRejectedAt = DateTimeOffset.UtcNow;
+                Interlocked.Exchange(ref _lastRejectedTicks, DateTime.UtcNow.Ticks);
                 RecordError(response.Message);
                 _logger.LogError("Sink {Sink}: server stored part of a batch and dropped {Dropped} of {Lines} lines: {Message}",
                     Name, response.DroppedLines, lines, response.Message);
@@ -263,7 +264,7 @@ internal sealed class SinkPipeline : IAsyncDisposable
             {
                 Interlocked.Add(ref _linesDropped, lines);
                 Interlocked.Increment(ref _batchesRejected);
-                _lastRejectedAt = DateTimeOffset.UtcNow;
+                Interlocked.Exchange(ref _lastRejectedTicks, DateTime.UtcNow.Ticks);
                 RecordError(response.Message);
                 _logger.LogError("Sink {Sink}: server refused a batch of {Lines} lines (HTTP {Status}), kept in {Folder}: {Message}",
                     Name, lines, (int?)response.Status, _deadLetters.Directory, response.Message);
@@ -335,7 +336,13 @@ internal sealed class SinkPipeline : IAsyncDisposable
     private void RecordError(string? message)
     {
         _lastError = message;
-        _lastErrorAt = DateTimeOffset.UtcNow;
+        Interlocked.Exchange(ref _lastErrorTicks, DateTime.UtcNow.Ticks);
+    }
+
+    private static DateTimeOffset? At(ref long ticks)
+    {
+        var value = Interlocked.Read(ref ticks);
+        return value == 0 ? null : new DateTimeOffset(value, TimeSpan.Zero);
     }
 
     private async Task PingLoopAsync(CancellationToken cancellationToken)
