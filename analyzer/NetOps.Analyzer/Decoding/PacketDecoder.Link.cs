@@ -203,12 +203,7 @@ public static partial class PacketDecoder
             Short(ref packet, 0, wireEnd, LinuxSllReader.HeaderLength, MalformedReason.TruncatedLinkHeader, PacketLayer.LinuxSll);
             return;
         }
-        if (sll.ArphrdType == LinuxSllReader.ArphrdEthernet && sll.AddressLength == 6)
-        {
-            packet.HasMacAddresses = true;
-            packet.SourceMac = MacAddress.Read(sll.Address);
-        }
-        DecodeCookedProtocol(sll.ArphrdType, sll.Protocol, frame, LinuxSllReader.HeaderLength, wireEnd, ref packet);
+        DecodeCooked(sll.ArphrdType, sll.AddressLength, sll.Address, sll.Protocol, frame, LinuxSllReader.HeaderLength, wireEnd, ref packet);
     }
 
     private static void DecodeLinuxSll2(ReadOnlySpan<byte> frame, int wireEnd, ref DecodedPacket packet)
@@ -218,17 +213,21 @@ public static partial class PacketDecoder
             Short(ref packet, 0, wireEnd, LinuxSll2Reader.HeaderLength, MalformedReason.TruncatedLinkHeader, PacketLayer.LinuxSll2);
             return;
         }
-        if (sll.ArphrdType == LinuxSllReader.ArphrdEthernet && sll.AddressLength == 6)
-        {
-            packet.HasMacAddresses = true;
-            packet.SourceMac = MacAddress.Read(sll.Address);
-        }
-        DecodeCookedProtocol(sll.ArphrdType, sll.Protocol, frame, LinuxSll2Reader.HeaderLength, wireEnd, ref packet);
+        DecodeCooked(sll.ArphrdType, sll.AddressLength, sll.Address, sll.Protocol, frame, LinuxSll2Reader.HeaderLength, wireEnd, ref packet);
     }
 
-    /// <summary>The protocol field of SLL/SLL2: an EtherType, except for netlink, GRE devices and Linux's small ETH_P_* values.</summary>
-    private static void DecodeCookedProtocol(ushort arphrd, ushort protocol, ReadOnlySpan<byte> frame, int offset, int wireEnd, ref DecodedPacket packet)
+    /// <summary>
+    /// The rest of an SLL/SLL2 header: a 6-byte Ethernet address is the source MAC; the protocol is an
+    /// EtherType, except for netlink, GRE devices and Linux's small ETH_P_* values.
+    /// </summary>
+    private static void DecodeCooked(ushort arphrd, int addressLength, ReadOnlySpan<byte> address, ushort protocol,
+        ReadOnlySpan<byte> frame, int offset, int wireEnd, ref DecodedPacket packet)
     {
+        if (arphrd == LinuxSllReader.ArphrdEthernet && addressLength == 6)
+        {
+            packet.HasMacAddresses = true;
+            packet.SourceMac = MacAddress.Read(address);
+        }
         if (arphrd == LinuxSllReader.ArphrdNetlink || protocol <= EtherTypes.MaxLength)
         {
             SetPayload(ref packet, frame, offset, wireEnd);

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using NetOps.Testing;
+
+namespace NetOps.Analyzer.Tests.Corpus;
+
+/// <summary>The captures of ../shared/testdata/pcap listed in its INDEX.tsv, loaded once per test run.</summary>
+public static class CaptureCorpus
+{
+    private static readonly ConcurrentDictionary<string, List<CapturedFrame>> Loaded = new();
+
+    public static string Folder => Path.Combine(TestDirectories.SharedTestData(), "pcap");
+
+    /// <summary>Every file of INDEX.tsv, as its path relative to <see cref="Folder"/>.</summary>
+    public static IReadOnlyList<string> Files { get; } = File.ReadLines(Path.Combine(Folder, "INDEX.tsv"))
+        .Skip(1)
+        .Select(line => line.Split('\t')[0])
+        .Where(name => name.Length > 0)
+        .ToList();
+
+    public static TheoryData<string> FileNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Files)
+            data.Add(file);
+        return data;
+    }
+
+    public static string PathOf(string file) => Path.Combine(Folder, file);
+
+    public static List<CapturedFrame> Frames(string file) => Loaded.GetOrAdd(file, f => TestCaptureFile.Read(PathOf(f)));
+}

@@ -1,0 +1,2 @@
+global using NetOps.Analyzer.Decoding;
+global using NetOps.Capture;
