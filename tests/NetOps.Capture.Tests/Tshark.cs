@@ -24,10 +24,13 @@ internal static class Tshark
 
     /// <summary>
     /// tshark prints seconds, a dot and the nanoseconds; a fraction of more than nine digits is an
-    /// un-normalised nanosecond field (a fuzzed pcap's), printed as is.
+    /// un-normalised nanosecond field (a fuzzed pcap's), printed as is. Nothing at all: the frame
+    /// has no time (a pcapng simple packet block), which NetOps, like libpcap, reports as 0.
     /// </summary>
     public static long ParseEpoch(string text)
     {
+        if (text.Length == 0)
+            return 0;
         var dot = text.IndexOf('.', StringComparison.Ordinal);
         var seconds = long.Parse(dot < 0 ? text : text[..dot], CultureInfo.InvariantCulture);
         var fraction = dot < 0 ? "0" : text[(dot + 1)..];

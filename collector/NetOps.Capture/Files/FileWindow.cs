@@ -71,9 +71,9 @@ internal sealed class FileWindow : IDisposable
             throw new ArgumentOutOfRangeException(nameof(count), count, $"above the window's maximum record of {MaxRecord} bytes");
         if (!_endOfFile)
         {
-            Compact(count);
             try
             {
+                Compact(count);
                 Fill();
             }
             catch (IOException e)
@@ -90,7 +90,8 @@ internal sealed class FileWindow : IDisposable
     private void Compact(int count)
     {
         var buffered = _end - _start;
-        if (count > _buffer.Length)
+        // Grow only for a record the file can hold: a bogus length in a short file allocates nothing.
+        if (count > _buffer.Length && Position + count <= RandomAccess.GetLength(_handle))
         {
             var grown = GC.AllocateUninitializedArray<byte>(Math.Min(MaxRecord, Math.Max(count, _buffer.Length * 2)));
             Buffer.BlockCopy(_buffer, _start, grown, 0, buffered);
