@@ -122,7 +122,11 @@ public static partial class PacketDecoder
             return;
         }
         if (ayiya.Opcode != AyiyaReader.OpcodeForward || ayiya.NextHeader is not (IpProtocols.IPv6 or IpProtocols.IPv4))
+        {
+            packet.Tunnels |= TunnelKinds.Ayiya; // a heartbeat or echo of the tunnel: nothing inside to enter
+            SetPayload(ref packet, frame, offset + ayiya.HeaderLength, end);
             return;
+        }
         if (!EnterTunnel(ref packet, TunnelKinds.Ayiya, PacketLayer.Ayiya))
             return;
         offset += ayiya.HeaderLength;

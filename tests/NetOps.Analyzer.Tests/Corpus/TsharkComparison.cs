@@ -116,7 +116,8 @@ public static class TsharkComparison
             case "tcp":
                 differences.Check("transport", "tcp.srcport", (int)t.SourcePort, Number(At("tcp.srcport")));
                 differences.Check("transport", "tcp.dstport", (int)t.DestinationPort, Number(At("tcp.dstport")));
-                differences.Check("transport", "tcp.flags", (int)t.TcpFlags, Number(At("tcp.flags")));
+                // tshark's tcp.flags has 12 bits; the top 3 are reserved and not part of TcpFlags.
+                differences.Check("transport", "tcp.flags", (int)t.TcpFlags, Number(At("tcp.flags")) & 0x1FF);
                 differences.Check("transport", "tcp.hdr_len", t.HeaderLength, Number(At("tcp.hdr_len")));
                 differences.Check("transport", "tcp.seq_raw", (long)t.SequenceNumber, Number(At("tcp.seq_raw")));
                 if (!ours.IsSnapped)
@@ -136,7 +137,9 @@ public static class TsharkComparison
                 differences.Check("transport", "icmpv6.code", (int)t.IcmpCode, Number(packet.First("icmpv6.code")));
                 var target = packet.First("icmpv6.nd.ns.target_address") ?? packet.First("icmpv6.nd.na.target_address") ?? packet.First("icmpv6.nd.rd.target_address");
                 differences.Check("transport", "nd target", t.HasNdTarget ? t.NdTarget : (IpAddress?)null, target is null ? null : Address(target));
-                differences.Check("transport", "nd link-layer address", t.HasNdLinkLayerAddress ? t.NdLinkLayerAddress.ToString() : null, packet.First("icmpv6.opt.linkaddr"));
+                // Only 6-byte (Ethernet) link-layer addresses are kept; tshark prints any length.
+                var linkAddress = packet.Values("icmpv6.opt.linkaddr").FirstOrDefault(a => a.Length == 17);
+                differences.Check("transport", "nd link-layer address", t.HasNdLinkLayerAddress ? t.NdLinkLayerAddress.ToString() : null, linkAddress);
                 break;
         }
     }
@@ -149,15 +152,23 @@ public static class TsharkComparison
             differences.Check("link", "eth.src", ours.SourceMac.ToString(), src);
             differences.Check("link", "eth.dst", ours.DestinationMac.ToString(), packet.First("eth.dst"));
         }
-        // The outermost link layer's tags: tshark's vlan tokens before the first network layer.
+        // The outermost link layer's tags: tshark's vlan (802.1Q, 0x9100) and ieee8021ad tokens before
+        // the first network layer, each with its own id field.
         var network = Array.FindIndex(protocols, p => p is "ip" or "ipv6" or "mpls" or "pppoes" or "pppoed" or "arp");
-        var vlans = (network < 0 ? protocols : protocols[..network]).Count(p => p == "vlan");
-        differences.Check("link", "vlan count", (int)ours.VlanCount, vlans);
-        var ids = packet.Values("vlan.id");
-        if (ours.VlanCount >= 1 && ids.Length >= 1)
-            differences.Check("link", "vlan.id outer", (int)ours.OuterVlanId, Number(ids[0]));
-        if (ours.VlanCount >= 2 && ids.Length >= 2)
-            differences.Check("link", "vlan.id inner", (int)ours.InnerVlanId, Number(ids[1]));
+        var tags = new List<long?>();
+        int q = 0, ad = 0;
+        foreach (var token in network < 0 ? protocols : protocols[..network])
+        {
+            if (token == "vlan")
+                tags.Add(Number(packet.Values("vlan.id").ElementAtOrDefault(q++)));
+            else if (token == "ieee8021ad")
+                tags.Add(Number(packet.Values("ieee8021ad.id").ElementAtOrDefault(ad++)));
+        }
+        differences.Check("link", "vlan count", (int)ours.VlanCount, tags.Count);
+        if (ours.VlanCount >= 1 && tags.Count >= 1)
+            differences.Check("link", "vlan.id outer", (int)ours.OuterVlanId, tags[0]);
+        if (ours.VlanCount >= 2 && tags.Count >= 2)
+            differences.Check("link", "vlan.id inner", (int)ours.InnerVlanId, tags[1]);
         if (packet.First("mpls.label") is { } label)
             differences.Check("link", "mpls.label top", (long)ours.MplsTopLabel, Number(label));
         if (packet.First("pppoe.session_id") is { } session)
