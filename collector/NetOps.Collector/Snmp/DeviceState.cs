@@ -32,7 +32,3 @@ public sealed record InterfaceState(
 public sealed record Ipv6State(IReadOnlyList<string> Addresses, bool? Forwarding);
 
 public sealed record LldpNeighbor(long LocalPort, string SystemName, string PortId, string PortDescr);
-
-public sealed record WirelessState(IReadOnlyList<AccessPointState> Aps);
-
-public sealed record AccessPointState(string Name, string Mac, string Status, long Clients);

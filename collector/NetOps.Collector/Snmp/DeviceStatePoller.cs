@@ -6,10 +6,25 @@ namespace NetOps.Collector.Snmp;
 
 /// <summary>
 /// Polls one device's identity, interfaces (IF-MIB ifTable + ifXTable with 64-bit counters where the
-/// device has them), IPv6 readiness (IP-MIB) and LLDP neighbours, and normalizes them.
+/// device has them), IPv6 readiness (IP-MIB), LLDP neighbours and, for wireless controllers and APs,
+/// their APs, SSIDs and clients (see Wireless/), and normalizes them.
 /// </summary>
-public sealed class DeviceStatePoller(SnmpClient client)
+public sealed class DeviceStatePoller
 {
+    private readonly SnmpClient _client;
+    private readonly TableWalker _walker;
+    private readonly Wireless.WirelessPoller _wireless;
+
+    public DeviceStatePoller(SnmpClient client)
+    {
+        _client = client;
+        _walker = new TableWalker(client);
+        _wireless = new Wireless.WirelessPoller(client, _walker);
+    }
+
+    /// <summary>The walker behind every table read, with what it learned about devices that need smaller pages.</summary>
+    public TableWalker Walker => _walker;
+
     private static readonly ObjectIdentifier SysDescr = ObjectIdentifier.Parse("1.3.6.1.2.1.1.1.0");
     private static readonly ObjectIdentifier SysObjectId = ObjectIdentifier.Parse("1.3.6.1.2.1.1.2.0");
     private static readonly ObjectIdentifier SysUpTime = ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0");
@@ -22,7 +37,7 @@ public sealed class DeviceStatePoller(SnmpClient client)
 
     public async Task<DeviceState> PollAsync(SnmpTarget target, CancellationToken cancellationToken = default)
     {
-        var system = await client.GetAsync(target, [SysDescr, SysObjectId, SysUpTime, SysName], cancellationToken).ConfigureAwait(false);
+        var system = await _client.GetAsync(target, [SysDescr, SysObjectId, SysUpTime, SysName], cancellationToken).ConfigureAwait(false);
         string Text(int i) => system[i].Value.IsException ? "" : system[i].Value.Text;
 
         var ifTable = Columns(await WalkColumnsAsync(target, IfEntry, [2, 3, 5, 7, 8, 10, 13, 14, 16, 19, 20], cancellationToken).ConfigureAwait(false), IfEntry);
@@ -32,15 +47,16 @@ public sealed class DeviceStatePoller(SnmpClient client)
 
         var ipv6 = await Ipv6Async(target, cancellationToken).ConfigureAwait(false);
         var lldp = await LldpAsync(target, cancellationToken).ConfigureAwait(false);
+        var wirelessState = await _wireless.PollAsync(target, Text(1), Text(3), cancellationToken).ConfigureAwait(false);
         return new DeviceState(Text(3), Text(0), Text(1), system[2].Value.IsException ? 0 : system[2].Value.Unsigned / 100.0,
-            interfaces, ipv6, lldp, new WirelessState([]));
+            interfaces, ipv6, lldp, wirelessState);
     }
 
     private async Task<List<VarBind>> WalkColumnsAsync(SnmpTarget target, ObjectIdentifier entry, uint[] columns, CancellationToken cancellationToken)
     {
         var all = new List<VarBind>();
         foreach (var column in columns)
-            all.AddRange(await client.WalkAsync(target, entry.Append(column), cancellationToken).ConfigureAwait(false));
+            all.AddRange(await _walker.WalkAsync(target, entry.Append(column), cancellationToken).ConfigureAwait(false));
         return all;
     }
 
@@ -95,7 +111,7 @@ public sealed class DeviceStatePoller(SnmpClient client)
     private async Task<Ipv6State> Ipv6Async(SnmpTarget target, CancellationToken cancellationToken)
     {
         var addresses = new List<string>();
-        foreach (var vb in await client.WalkAsync(target, IpAddressIfIndex, cancellationToken).ConfigureAwait(false))
+        foreach (var vb in await _walker.WalkAsync(target, IpAddressIfIndex, cancellationToken).ConfigureAwait(false))
         {
             // Index: InetAddressType, length, address octets (ipv6 = 2, ipv6z = 4 with a zone index).
             var index = vb.Oid.IndexAfter(IpAddressIfIndex);
@@ -106,7 +122,7 @@ public sealed class DeviceStatePoller(SnmpClient client)
                 addresses.Add(new IPAddress(bytes.AsSpan(0, 16)).ToString());
         }
         bool? forwarding = null;
-        var forward = await client.GetAsync(target, [Ipv6IpForwarding], cancellationToken).ConfigureAwait(false);
+        var forward = await _client.GetAsync(target, [Ipv6IpForwarding], cancellationToken).ConfigureAwait(false);
         if (!forward[0].Value.IsException && forward[0].Value.Type == SnmpType.Integer32)
             forwarding = forward[0].Value.Number == 1;
         return new Ipv6State(addresses.Distinct().ToList(), forwarding);
@@ -117,7 +133,7 @@ public sealed class DeviceStatePoller(SnmpClient client)
         var rows = new Dictionary<(uint, uint, uint), Dictionary<uint, SnmpValue>>();
         foreach (var column in new uint[] { 7, 8, 9 })
         {
-            foreach (var vb in await client.WalkAsync(target, LldpRemEntry.Append(column), cancellationToken).ConfigureAwait(false))
+            foreach (var vb in await _walker.WalkAsync(target, LldpRemEntry.Append(column), cancellationToken).ConfigureAwait(false))
             {
                 var index = vb.Oid.IndexAfter(LldpRemEntry);
                 if (index.Length != 4)
