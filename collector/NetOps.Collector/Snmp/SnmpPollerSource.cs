@@ -15,8 +15,9 @@ public sealed record PolledDevice(string Name, SnmpTarget Target, string Role, s
 
 /// <summary>
 /// Polls every configured device each interval, at most <c>maxConcurrent</c> at a time so one slow
-/// or dead device never delays the others, and writes <c>snmp_device</c> and <c>if_traffic</c>
-/// (rates from the previous poll of the same interface).
+/// or dead device never delays the others, and writes <c>snmp_device</c>, <c>if_traffic</c>
+/// (rates from the previous poll of the same interface) and, for wireless controllers and APs,
+/// <c>wifi_controller</c>, <c>wifi_ap</c> and <c>wifi_ssid</c>.
 /// </summary>
 public sealed class SnmpPollerSource(IReadOnlyList<PolledDevice> devices, TimeSpan interval, int maxConcurrent,
     SnmpClient client, StoreWriter writer, StoreSchema schema, ILogger<SnmpPollerSource> logger) : BackgroundService
@@ -71,6 +72,10 @@ public sealed class SnmpPollerSource(IReadOnlyList<PolledDevice> devices, TimeSp
                 .WithOptional("ipv6_forwarding", state.Ipv6.Forwarding), cancellationToken).ConfigureAwait(false);
             foreach (var ifc in state.Interfaces)
                 await writer.WriteAsync(InterfacePoint(device, state, ifc, now), cancellationToken).ConfigureAwait(false);
+            foreach (var point in Wireless.WirelessPoints.For(schema, device, state.Wireless, now))
+                await writer.WriteAsync(point, cancellationToken).ConfigureAwait(false);
+            if (state.Wireless.Error is { } wirelessError)
+                logger.LogWarning("Wireless tables of {Device} could not be read: {Error}", device.Name, wirelessError);
             return true;
         }
         catch (Exception e) when (e is SnmpTimeoutException or SnmpErrorException or UsmException or InvalidOperationException)

@@ -6,9 +6,9 @@ namespace NetOps.Collector.Snmp;
 
 /// <summary>
 /// Walks a subtree with GetBulk and copes with agents that cannot answer a full bulk page: when a
-/// page times out or the agent says tooBig, the walk carries on from the same place with fewer
-/// repetitions (down to one, which is a GetNext), and remembers what worked for that device and
-/// table so the next poll does not pay for the timeouts again. Some agents (and snmpsimd) drop a
+/// page times out or the agent says tooBig, the walk is made again with a third of the repetitions
+/// (down to one, which is a GetNext), and what worked is remembered for that device and table so
+/// the next poll does not pay for the timeouts again. Some agents (and snmpsimd) drop a
 /// reply that would not fit in one datagram instead of answering tooBig — a table of large values
 /// then looks like a dead device to a plain bulk walk.
 /// </summary>
