@@ -41,6 +41,25 @@ public sealed class PollTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PrintsTheApsSsidsAndTotalsOfAWirelessController()
+    {
+        using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2), "poll", $"127.0.0.1:{_simulator.EndPoint.Port}", "--community", "aruba-instant", "--json");
+        Assert.True(run.ExitCode == 0, run.Output);
+        var wireless = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("wireless");
+        Assert.Equal("aruba-instant", wireless.GetProperty("vendor").GetString());
+        Assert.Equal(3, wireless.GetProperty("apCount").GetInt64());
+        Assert.Equal(0, wireless.GetProperty("clients").GetInt64());
+        var aps = wireless.GetProperty("aps").EnumerateArray().ToList();
+        Assert.Equal(3, aps.Count);
+        Assert.Equal("ECA-Ultimo-L11-AP06", aps[0].GetProperty("name").GetString());
+        Assert.Equal("68:28:cf:c7:e9:c0", aps[0].GetProperty("mac").GetString());
+        Assert.Equal("online", aps[0].GetProperty("status").GetString());
+        Assert.Equal(0, aps[0].GetProperty("clients").GetInt64());
+        Assert.Equal(["ECA-Corp", "ECA-Public", "EOU-Regional"], wireless.GetProperty("ssids").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.False(wireless.TryGetProperty("error", out _));
+    }
+
+    [Fact]
     public async Task PollsOverSnmpV3WithAuthAndPrivacy()
     {
         using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2), "poll", $"127.0.0.1:{_simulator.EndPoint.Port}",
