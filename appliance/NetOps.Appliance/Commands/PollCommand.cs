@@ -31,7 +31,7 @@ internal static class PollCommand
         var context = new Option<string?>("--context", "-n") { Description = "SNMPv3 context name" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per attempt", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print JSON (the only output format for now)" };
-        var command = new Command("poll", "Poll one device once (identity, interfaces, IPv6, LLDP) and print its normalized state")
+        var command = new Command("poll", "Poll one device once (identity, interfaces, IPv6, LLDP, wireless APs and clients) and print its normalized state")
         {
             address, community, v1, user, authProto, authKey, privProto, privKey, context, timeout, json,
         };
