@@ -54,6 +54,19 @@ public sealed class PollTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollsOverSnmpV3WithCiscosAes256KeyExtension()
+    {
+        // snmpsimd's AES256 is the Reeder (Cisco) extension: net-snmp's and our AES-256-C.
+        await using var reeder = await V3SnmpSimulator.StartAsync("stoneos", [new SimulatorUser("cisco-style", "SHA", "auth-cisco-style", "AES256", "priv-cisco-style")]);
+        using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2), "poll", $"127.0.0.1:{reeder.EndPoint.Port}",
+            "--user", "cisco-style", "--auth-proto", "SHA", "--auth-key", "auth-cisco-style", "--priv-proto", "AES-256-C", "--priv-key", "priv-cisco-style",
+            "--context", "stoneos", "--json");
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("Hillstone Security Appliance SG-6000-E3965", JsonDocument.Parse(run.Stdout).RootElement.GetProperty("sysDescr").GetString());
+        Assert.DoesNotContain("priv-cisco-style", run.Output);
+    }
+
+    [Fact]
     public async Task AWrongKeyIsNamedAndNotEchoed()
     {
         using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2), "poll", $"127.0.0.1:{_simulator.EndPoint.Port}",
