@@ -5,8 +5,9 @@ using NetOps.Snmp.Client;
 namespace NetOps.Collector.Snmp;
 
 /// <summary>
-/// Polls one device's identity, interfaces (IF-MIB ifTable + ifXTable with 64-bit counters where the
-/// device has them), IPv6 readiness (IP-MIB) and LLDP neighbours, and normalizes them.
+/// Polls one device's identity (with ENTITY-MIB vendor/model/serial), interfaces (IF-MIB ifTable +
+/// ifXTable with 64-bit counters where the device has them), IPv6 readiness (IP-MIB) and LLDP
+/// neighbours, and normalizes them.
 /// </summary>
 public sealed class DeviceStatePoller(SnmpClient client)
 {
@@ -16,8 +17,6 @@ public sealed class DeviceStatePoller(SnmpClient client)
     private static readonly ObjectIdentifier SysName = ObjectIdentifier.Parse("1.3.6.1.2.1.1.5.0");
     private static readonly ObjectIdentifier IfEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1");
     private static readonly ObjectIdentifier IfXEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.31.1.1.1");
-    private static readonly ObjectIdentifier IpAddressIfIndex = ObjectIdentifier.Parse("1.3.6.1.2.1.4.34.1.3");
-    private static readonly ObjectIdentifier Ipv6IpForwarding = ObjectIdentifier.Parse("1.3.6.1.2.1.4.25.0");
     private static readonly ObjectIdentifier LldpRemEntry = ObjectIdentifier.Parse("1.0.8802.1.1.2.1.4.1.1");
 
     public async Task<DeviceState> PollAsync(SnmpTarget target, CancellationToken cancellationToken = default)
@@ -30,9 +29,10 @@ public sealed class DeviceStatePoller(SnmpClient client)
         var indexes = ifTable.Keys.Concat(ifXTable.Keys).Distinct().Order().ToList();
         var interfaces = indexes.Select(index => Interface(index, ifTable.GetValueOrDefault(index), ifXTable.GetValueOrDefault(index))).ToList();
 
-        var ipv6 = await Ipv6Async(target, cancellationToken).ConfigureAwait(false);
+        var entity = await new EntityPoller(client).PollAsync(target, Text(1), cancellationToken).ConfigureAwait(false);
+        var ipv6 = await new Ipv6Poller(client).PollAsync(target, cancellationToken).ConfigureAwait(false);
         var lldp = await LldpAsync(target, cancellationToken).ConfigureAwait(false);
-        return new DeviceState(Text(3), Text(0), Text(1), system[2].Value.IsException ? 0 : system[2].Value.Unsigned / 100.0,
+        return new DeviceState(Text(3), Text(0), Text(1), system[2].Value.IsException ? 0 : system[2].Value.Unsigned / 100.0, entity,
             interfaces, ipv6, lldp, new WirelessState([]));
     }
 
@@ -91,26 +91,6 @@ public sealed class DeviceStatePoller(SnmpClient client)
         null => "",
         var other => other.ToString()!,
     };
-
-    private async Task<Ipv6State> Ipv6Async(SnmpTarget target, CancellationToken cancellationToken)
-    {
-        var addresses = new List<string>();
-        foreach (var vb in await client.WalkAsync(target, IpAddressIfIndex, cancellationToken).ConfigureAwait(false))
-        {
-            // Index: InetAddressType, length, address octets (ipv6 = 2, ipv6z = 4 with a zone index).
-            var index = vb.Oid.IndexAfter(IpAddressIfIndex);
-            if (index.Length < 2 || (index[0] != 2 && index[0] != 4) || index[1] != index.Length - 2)
-                continue;
-            var bytes = index[2..].ToArray().Select(b => (byte)b).ToArray();
-            if (bytes.Length >= 16)
-                addresses.Add(new IPAddress(bytes.AsSpan(0, 16)).ToString());
-        }
-        bool? forwarding = null;
-        var forward = await client.GetAsync(target, [Ipv6IpForwarding], cancellationToken).ConfigureAwait(false);
-        if (!forward[0].Value.IsException && forward[0].Value.Type == SnmpType.Integer32)
-            forwarding = forward[0].Value.Number == 1;
-        return new Ipv6State(addresses.Distinct().ToList(), forwarding);
-    }
 
     private async Task<List<LldpNeighbor>> LldpAsync(SnmpTarget target, CancellationToken cancellationToken)
     {
