@@ -36,6 +36,10 @@ public sealed class PollTests : IAsyncLifetime
             Assert.True(interfaces[0].TryGetProperty(key, out _), key);
         Assert.Contains(interfaces, i => i.GetProperty("speedBps").GetInt64() == 1_000_000_000);
         Assert.True(json.GetProperty("ipv6").TryGetProperty("addresses", out _));
+        var entity = json.GetProperty("entity");
+        Assert.Equal("Huawei", entity.GetProperty("vendor").GetString());
+        Assert.Equal(2011, entity.GetProperty("enterpriseNumber").GetInt64());
+        Assert.Equal(["2102359576DMHC000120"], entity.GetProperty("serialNumbers").EnumerateArray().Select(s => s.GetString()));
         Assert.True(json.GetProperty("wireless").TryGetProperty("aps", out _));
         Assert.True(json.TryGetProperty("lldpNeighbors", out _));
     }
@@ -50,6 +54,8 @@ public sealed class PollTests : IAsyncLifetime
         var json = JsonDocument.Parse(run.Stdout).RootElement;
         Assert.Equal(21, json.GetProperty("interfaces").GetArrayLength());
         Assert.NotEmpty(json.GetProperty("ipv6").GetProperty("addresses").EnumerateArray());
+        Assert.Equal(1, json.GetProperty("ipv6").GetProperty("globalAddresses").GetInt32());
+        Assert.True(json.GetProperty("ipv6").GetProperty("enabled").GetBoolean());
         Assert.NotEmpty(json.GetProperty("lldpNeighbors").EnumerateArray());
     }
 

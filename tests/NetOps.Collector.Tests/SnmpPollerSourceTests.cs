@@ -56,12 +56,7 @@ public sealed class SnmpPollerSourceTests(SimulatorFixture fixture) : IClassFixt
         Assert.Equal(0.0, interfaces.Series[0].Double(0, "top"));
 
         foreach (var measurement in new[] { "snmp_device", "if_traffic" })
-        {
-            var definition = StoreSchema.Current.Measurement(measurement);
-            var keys = await client.QuerySingleAsync($"SHOW FIELD KEYS FROM raw.{measurement}");
-            foreach (var row in keys.Series[0].Rows)
-                Assert.Equal(definition.Fields.Single(f => f.Name == (string)row[0]!).Type, (string)row[1]!);
-        }
+            await StoredFields.AssertDeclaredAsync(client, "raw", measurement);
         TestDirectories.Delete(spool);
     }
 }

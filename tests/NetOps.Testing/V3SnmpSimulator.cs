@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace NetOps.Testing;
 
@@ -14,13 +13,11 @@ public sealed record SimulatorUser(string Name, string AuthProtocol, string Auth
 /// </summary>
 public sealed class V3SnmpSimulator : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly string _directory;
+    private readonly OwnedProcess _process;
 
-    private V3SnmpSimulator(Process process, string directory, IPEndPoint endPoint)
+    private V3SnmpSimulator(OwnedProcess process, IPEndPoint endPoint)
     {
         _process = process;
-        _directory = directory;
         EndPoint = endPoint;
     }
 
@@ -32,12 +29,7 @@ public sealed class V3SnmpSimulator : IAsyncDisposable
         var data = Directory.CreateDirectory(Path.Combine(directory, "data")).FullName;
         var cache = Directory.CreateDirectory(Path.Combine(directory, "cache")).FullName;
         File.Copy(Path.Combine(SnmpSimulator.Recordings, "normalized", recording + ".snmprec"), Path.Combine(data, recording + ".snmprec"));
-        int port;
-        using (var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp))
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-        }
+        var port = OwnedProcess.FreeUdpPort();
         var log = Path.Combine(directory, "snmpsimd.log");
         var args = new List<string>();
         if (Environment.UserName == "root")
@@ -65,23 +57,14 @@ public sealed class V3SnmpSimulator : IAsyncDisposable
             if (process.HasExited)
                 throw new InvalidOperationException("snmpsimd exited: " + (File.Exists(log) ? await File.ReadAllTextAsync(log) : "no log"));
             if (File.Exists(log) && (await File.ReadAllTextAsync(log)).Contains("Listening at", StringComparison.Ordinal))
-                return new V3SnmpSimulator(process, directory, new IPEndPoint(IPAddress.Loopback, port));
+                return new V3SnmpSimulator(new OwnedProcess(process, directory), new IPEndPoint(IPAddress.Loopback, port));
             await Task.Delay(100);
         }
-        process.Kill();
+        await new OwnedProcess(process, directory).DisposeAsync();
         throw new TimeoutException("snmpsimd did not start within 60 s");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-        TestDirectories.Delete(_directory);
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static async Task RunAsync(string tool, params string[] args)
     {

@@ -52,6 +52,8 @@ public static class EnterpriseNumbers
 
     private static readonly uint[] Enterprises = [1, 3, 6, 1, 4, 1];
 
+    public static IReadOnlyCollection<long> Numbers => Known.Keys;
+
     /// <summary>The enterprise number of a sysObjectID (dotted, with or without a leading dot), or null.</summary>
     public static long? Of(string sysObjectId)
     {
