@@ -126,6 +126,20 @@ public sealed class Ipv6RecordingTests(SimulatorFixture fixture) : IClassFixture
         Assert.Empty((await PollAsync("vrp_ne")).InterfaceTraffic!);
     }
 
+    [Fact]
+    public async Task OverSnmpV1TheDeviceFallsBackTo32BitCountersAndMissingObjectsAreNoError()
+    {
+        await using var client = new SnmpClient();
+        var v1 = await new Ipv6Poller(client).PollAsync(new SnmpTarget(fixture.Simulator.EndPoint, SnmpVersion.V1, "fortigate_1500d") { Timeout = TimeSpan.FromSeconds(3) });
+        var v2 = await PollAsync("fortigate_1500d");
+        Assert.Equal(v2.Addresses, v1.Addresses);
+        var recording = Recording("fortigate_1500d");
+        // v1 has no Counter64: ipSystemStatsInOctets/OutOctets; ipv6IpForwarding is missing (noSuchName in v1).
+        Assert.Equal(new Ipv6Counters(ulong.Parse(recording["1.3.6.1.2.1.4.31.1.1.5.2"], CultureInfo.InvariantCulture),
+            ulong.Parse(recording["1.3.6.1.2.1.4.31.1.1.32.2"], CultureInfo.InvariantCulture), false, 0), v1.Traffic);
+        Assert.Null(v1.Forwarding);
+    }
+
     /// <summary>The has_ipv6_addresses column of INDEX.tsv: "yes (N…" or "no".</summary>
     private static int IndexedIpv6Rows(string device)
     {
