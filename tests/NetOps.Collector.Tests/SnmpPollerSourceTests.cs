@@ -66,12 +66,7 @@ public sealed class SnmpPollerSourceTests(SimulatorFixture fixture) : IClassFixt
         Assert.Equal([("WIFIOG", 0L), ("WIFIOG-BYOD", 6L), ("WIFIOG-Guest", 1L)], ssids.Select(x => (x.Tags["ssid"], x.Long(0, "clients"))).OrderBy(x => x.Item1, StringComparer.Ordinal));
 
         foreach (var measurement in new[] { "snmp_device", "if_traffic", "wifi_controller", "wifi_ap", "wifi_ssid" })
-        {
-            var definition = StoreSchema.Current.Measurement(measurement);
-            var keys = await client.QuerySingleAsync($"SHOW FIELD KEYS FROM raw.{measurement}");
-            foreach (var row in keys.Series[0].Rows)
-                Assert.Equal(definition.Fields.Single(f => f.Name == (string)row[0]!).Type, (string)row[1]!);
-        }
+            await StoredFields.AssertDeclaredAsync(client, "raw", measurement);
 
         // The Wi-Fi roll-ups, run over the last minutes as the continuous queries will run them every 5 minutes.
         var layout = new StoreLayout(StoreSchema.Current, new Dictionary<string, TimeSpan>(), NullLogger.Instance);

@@ -6,6 +6,7 @@ public sealed record DeviceState(
     string SysDescr,
     [property: System.Text.Json.Serialization.JsonPropertyName("sysObjectID")] string SysObjectId,
     double UptimeSeconds,
+    EntityState Entity,
     IReadOnlyList<InterfaceState> Interfaces,
     Ipv6State Ipv6,
     IReadOnlyList<LldpNeighbor> LldpNeighbors,
@@ -28,7 +29,5 @@ public sealed record InterfaceState(
     long InDiscards = 0,
     long OutDiscards = 0,
     long CounterDiscontinuityTicks = 0);
-
-public sealed record Ipv6State(IReadOnlyList<string> Addresses, bool? Forwarding);
 
 public sealed record LldpNeighbor(long LocalPort, string SystemName, string PortId, string PortDescr);

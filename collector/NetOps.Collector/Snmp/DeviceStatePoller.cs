@@ -5,9 +5,10 @@ using NetOps.Snmp.Client;
 namespace NetOps.Collector.Snmp;
 
 /// <summary>
-/// Polls one device's identity, interfaces (IF-MIB ifTable + ifXTable with 64-bit counters where the
-/// device has them), IPv6 readiness (IP-MIB), LLDP neighbours and, for wireless controllers and APs,
-/// their APs, SSIDs and clients (see Wireless/), and normalizes them.
+/// Polls one device's identity (with ENTITY-MIB vendor/model/serial), interfaces (IF-MIB ifTable +
+/// ifXTable with 64-bit counters where the device has them), IPv6 readiness (IP-MIB), LLDP
+/// neighbours and, for wireless controllers and APs, their APs, SSIDs and clients (see Wireless/),
+/// and normalizes them.
 /// </summary>
 public sealed class DeviceStatePoller
 {
@@ -31,8 +32,6 @@ public sealed class DeviceStatePoller
     private static readonly ObjectIdentifier SysName = ObjectIdentifier.Parse("1.3.6.1.2.1.1.5.0");
     private static readonly ObjectIdentifier IfEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1");
     private static readonly ObjectIdentifier IfXEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.31.1.1.1");
-    private static readonly ObjectIdentifier IpAddressIfIndex = ObjectIdentifier.Parse("1.3.6.1.2.1.4.34.1.3");
-    private static readonly ObjectIdentifier Ipv6IpForwarding = ObjectIdentifier.Parse("1.3.6.1.2.1.4.25.0");
     private static readonly ObjectIdentifier LldpRemEntry = ObjectIdentifier.Parse("1.0.8802.1.1.2.1.4.1.1");
 
     public async Task<DeviceState> PollAsync(SnmpTarget target, CancellationToken cancellationToken = default)
@@ -45,10 +44,11 @@ public sealed class DeviceStatePoller
         var indexes = ifTable.Keys.Concat(ifXTable.Keys).Distinct().Order().ToList();
         var interfaces = indexes.Select(index => Interface(index, ifTable.GetValueOrDefault(index), ifXTable.GetValueOrDefault(index))).ToList();
 
-        var ipv6 = await Ipv6Async(target, cancellationToken).ConfigureAwait(false);
+        var entity = await new EntityPoller(_client).PollAsync(target, Text(1), cancellationToken).ConfigureAwait(false);
+        var ipv6 = await new Ipv6Poller(_client).PollAsync(target, cancellationToken).ConfigureAwait(false);
         var lldp = await LldpAsync(target, cancellationToken).ConfigureAwait(false);
         var wirelessState = await _wireless.PollAsync(target, Text(1), Text(3), cancellationToken).ConfigureAwait(false);
-        return new DeviceState(Text(3), Text(0), Text(1), system[2].Value.IsException ? 0 : system[2].Value.Unsigned / 100.0,
+        return new DeviceState(Text(3), Text(0), Text(1), system[2].Value.IsException ? 0 : system[2].Value.Unsigned / 100.0, entity,
             interfaces, ipv6, lldp, wirelessState);
     }
 
@@ -107,26 +107,6 @@ public sealed class DeviceStatePoller
         null => "",
         var other => other.ToString()!,
     };
-
-    private async Task<Ipv6State> Ipv6Async(SnmpTarget target, CancellationToken cancellationToken)
-    {
-        var addresses = new List<string>();
-        foreach (var vb in await _walker.WalkAsync(target, IpAddressIfIndex, cancellationToken).ConfigureAwait(false))
-        {
-            // Index: InetAddressType, length, address octets (ipv6 = 2, ipv6z = 4 with a zone index).
-            var index = vb.Oid.IndexAfter(IpAddressIfIndex);
-            if (index.Length < 2 || (index[0] != 2 && index[0] != 4) || index[1] != index.Length - 2)
-                continue;
-            var bytes = index[2..].ToArray().Select(b => (byte)b).ToArray();
-            if (bytes.Length >= 16)
-                addresses.Add(new IPAddress(bytes.AsSpan(0, 16)).ToString());
-        }
-        bool? forwarding = null;
-        var forward = await _client.GetAsync(target, [Ipv6IpForwarding], cancellationToken).ConfigureAwait(false);
-        if (!forward[0].Value.IsException && forward[0].Value.Type == SnmpType.Integer32)
-            forwarding = forward[0].Value.Number == 1;
-        return new Ipv6State(addresses.Distinct().ToList(), forwarding);
-    }
 
     private async Task<List<LldpNeighbor>> LldpAsync(SnmpTarget target, CancellationToken cancellationToken)
     {
