@@ -12,6 +12,7 @@ public static class Program
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(PollCommand.Create());
+        root.Subcommands.Add(LabCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

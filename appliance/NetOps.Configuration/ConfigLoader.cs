@@ -254,7 +254,7 @@ public static partial class ConfigLoader
     private static SnmpUserConfig BindUser(YamlNodeReader r, Dictionary<string, YamlNode>? m, string p, string nameKey = "user")
     {
         var auth = r.OneOf(m, "auth", p, "", "", "MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512");
-        var priv = r.OneOf(m, "priv", p, "", "", "DES", "AES", "AES-192", "AES-256");
+        var priv = r.OneOf(m, "priv", p, "", "", "DES", "AES", "AES-192", "AES-256", "AES-192-C", "AES-256-C");
         var user = new SnmpUserConfig
         {
             Name = r.String(m, nameKey, p, ""),

@@ -162,7 +162,7 @@ public sealed record SnmpUserConfig
     /// <summary>MD5 | SHA | SHA-224 | SHA-256 | SHA-384 | SHA-512, or empty for noAuthNoPriv.</summary>
     public string Auth { get; init; } = "";
     public string AuthPassword { get; init; } = "";
-    /// <summary>DES | AES | AES-192 | AES-256, or empty for no privacy.</summary>
+    /// <summary>DES | AES | AES-192 | AES-256 (Blumenthal key extension) | AES-192-C | AES-256-C (Cisco's Reeder key extension), or empty for no privacy.</summary>
     public string Priv { get; init; } = "";
     public string PrivPassword { get; init; } = "";
 

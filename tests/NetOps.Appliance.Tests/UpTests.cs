@@ -109,8 +109,20 @@ public sealed class UpTests
         }
         Assert.True(rates > 0, "no interface rates from the lab:\n" + up.Output);
         var labDevices = await client.QuerySingleAsync("SELECT last(reachable) AS reachable FROM raw.snmp_device GROUP BY device");
-        Assert.Equal(["lab-access-1", "lab-access-2", "lab-core-1", "lab-egress-1"], labDevices.Series.Select(s => s.Tags["device"]).Order());
+        Assert.Equal(["lab-ac-1", "lab-access-1", "lab-access-2", "lab-core-1", "lab-egress-1"], labDevices.Series.Select(s => s.Tags["device"]).Order());
         Assert.All(labDevices.Series, s => Assert.Equal(true, s.Rows[0][s.ColumnIndex("reachable")]));
+
+        // The lab's wireless controller: eight APs, the one in the gym offline, three SSIDs with clients.
+        var aps = (await client.QuerySingleAsync("SELECT last(status) AS status, last(clients) AS clients FROM raw.wifi_ap WHERE device = 'lab-ac-1' GROUP BY ap")).Series;
+        Assert.Equal(8, aps.Count);
+        Assert.Equal(["TYG-1F-AP01"], aps.Where(a => a.String(0, "status") == "offline").Select(a => a.Tags["ap"]));
+        Assert.All(aps.Where(a => a.Tags["ap"] != "TYG-1F-AP01"), a => Assert.Equal("online", a.String(0, "status")));
+        Assert.True(aps.Sum(a => a.Long(0, "clients")) > 0, up.Output);
+        var ssids = (await client.QuerySingleAsync("SELECT last(clients) AS clients FROM raw.wifi_ssid WHERE device = 'lab-ac-1' GROUP BY ssid")).Series;
+        Assert.Equal(["Campus-Guest", "Campus-Staff", "Campus-Student"], ssids.Select(x => x.Tags["ssid"]).Order(StringComparer.Ordinal));
+        var controller = await client.QuerySingleAsync("SELECT last(ap_count) AS joined, last(aps_online) AS online, last(aps_offline) AS offline FROM raw.wifi_controller WHERE device = 'lab-ac-1' GROUP BY vendor");
+        Assert.Equal("huawei", controller.Series.Single().Tags["vendor"]);
+        Assert.Equal((7L, 7L, 1L), (controller.Series[0].Long(0, "joined"), controller.Series[0].Long(0, "online"), controller.Series[0].Long(0, "offline")));
 
         var page = await http.GetStringAsync(new Uri($"http://127.0.0.1:{consolePort}/?lang=zh"));
         Assert.Contains("测试学校", page);

@@ -55,13 +55,36 @@ public sealed class SnmpPollerSourceTests(SimulatorFixture fixture) : IClassFixt
         Assert.Equal(21L, interfaces.Series[0].Long(0, "rates"));
         Assert.Equal(0.0, interfaces.Series[0].Double(0, "top"));
 
-        foreach (var measurement in new[] { "snmp_device", "if_traffic" })
+        // The Huawei AC's wireless state (figures checked against LibreNMS in WirelessRecordingTests); only it has one.
+        var controllers = (await client.QuerySingleAsync("SELECT count(clients) AS polls, last(ap_count) AS ap_count, last(clients) AS clients, last(aps_online) AS online FROM raw.wifi_controller GROUP BY device, vendor")).Series;
+        var ac = Assert.Single(controllers);
+        Assert.Equal(("ac-1", "huawei"), (ac.Tags["device"], ac.Tags["vendor"]));
+        Assert.Equal((2L, 1L, 7L, 1L), (ac.Long(0, "polls"), ac.Long(0, "ap_count"), ac.Long(0, "clients"), ac.Long(0, "online")));
+        var ap = Assert.Single((await client.QuerySingleAsync("SELECT last(status) AS status, last(mac) AS mac FROM raw.wifi_ap GROUP BY device, ap")).Series);
+        Assert.Equal(("ac-1", "TestAP-NAME", "online", "50:6f:77:ea:dc:a0"), (ap.Tags["device"], ap.Tags["ap"], ap.String(0, "status"), ap.String(0, "mac")));
+        var ssids = (await client.QuerySingleAsync("SELECT last(clients) AS clients FROM raw.wifi_ssid GROUP BY ssid")).Series;
+        Assert.Equal([("WIFIOG", 0L), ("WIFIOG-BYOD", 6L), ("WIFIOG-Guest", 1L)], ssids.Select(x => (x.Tags["ssid"], x.Long(0, "clients"))).OrderBy(x => x.Item1, StringComparer.Ordinal));
+
+        foreach (var measurement in new[] { "snmp_device", "if_traffic", "wifi_controller", "wifi_ap", "wifi_ssid" })
+            await StoredFields.AssertDeclaredAsync(client, "raw", measurement);
+
+        // The Wi-Fi roll-ups, run over the last minutes as the continuous queries will run them every 5 minutes.
+        var layout = new StoreLayout(StoreSchema.Current, new Dictionary<string, TimeSpan>(), NullLogger.Instance);
+        foreach (var rollup in new[] { "wifi_controller_5m", "wifi_ap_5m", "wifi_ssid_5m" })
         {
-            var definition = StoreSchema.Current.Measurement(measurement);
-            var keys = await client.QuerySingleAsync($"SHOW FIELD KEYS FROM raw.{measurement}");
-            foreach (var row in keys.Series[0].Rows)
-                Assert.Equal(definition.Fields.Single(f => f.Name == (string)row[0]!).Type, (string)row[1]!);
+            var select = layout.ContinuousQueries("poll").Single(c => c.Name.StartsWith($"cq_{rollup}_", StringComparison.Ordinal)).Select;
+            var groupBy = select.IndexOf(" GROUP BY", StringComparison.Ordinal);
+            await client.QueryAsync(select[..groupBy] + " WHERE time > now() - 15m" + select[groupBy..]);
+            var definition = StoreSchema.Current.Measurement(rollup);
+            var keys = await client.QuerySingleAsync($"SHOW FIELD KEYS FROM rollup.{rollup}");
+            Assert.Equal(definition.Fields.Select(f => (f.Name, f.Type)).Order(), keys.Series[0].Rows.Select(r => ((string)r[0]!, (string)r[1]!)).Order());
         }
+        var apRollup = Assert.Single((await client.QuerySingleAsync("SELECT max(clients_max) AS clients_max, min(online_ratio) AS online_ratio FROM rollup.wifi_ap_5m GROUP BY ap")).Series);
+        Assert.Equal((0L, 1.0), (apRollup.Long(0, "clients_max"), apRollup.Double(0, "online_ratio")));
+        var ssidRollup = await client.QuerySingleAsync("SELECT max(clients_max) AS clients_max FROM rollup.wifi_ssid_5m WHERE ssid = 'WIFIOG-BYOD'");
+        Assert.Equal(6L, ssidRollup.Series[0].Long(0, "clients_max"));
+        var controllerRollup = await client.QuerySingleAsync("SELECT min(aps_online_min) AS online, max(clients_max) AS clients FROM rollup.wifi_controller_5m WHERE device = 'ac-1'");
+        Assert.Equal((1L, 7L), (controllerRollup.Series[0].Long(0, "online"), controllerRollup.Series[0].Long(0, "clients")));
         TestDirectories.Delete(spool);
     }
 }

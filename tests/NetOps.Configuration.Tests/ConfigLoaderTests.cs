@@ -229,6 +229,30 @@ public sealed class ConfigLoaderTests
         Assert.DoesNotContain("c0mmunity", ok.Collector.Snmp.Devices[0].ToString());
     }
 
+    [Theory]
+    [InlineData("AES-192-C")]
+    [InlineData("AES-256-C")]
+    public void CiscoKeyExtensionPrivacyProtocolsAreAccepted(string priv)
+    {
+        var yaml = $"""
+            collector:
+              snmp:
+                devices:
+                  - name: wlc-1
+                    address: 10.10.0.6
+                    role: wireless_controller
+                    version: v3
+                    user: netops
+                    auth: SHA
+                    auth_password: long-auth-passphrase
+                    priv: {priv}
+                    priv_password: long-priv-passphrase
+            """;
+        Assert.Equal(priv, ConfigLoader.Parse(yaml, "c.yaml", Base).Collector.Snmp.Devices[0].User.Priv);
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml.Replace(priv, priv + "X"), "c.yaml", Base));
+        Assert.Contains(e.Errors, x => x.Path == "collector.snmp.devices[0].priv" && x.Message.Contains("AES-256-C", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void LoadOrDefaultWithoutAFileIsTheLab()
     {

@@ -3,11 +3,11 @@ using NetOps.Snmp.Usm;
 
 namespace NetOps.Snmp.Tests;
 
-/// <summary>One snmpd user for every authentication and privacy combination net-snmp 5.9 offers.</summary>
+/// <summary>One snmpd user for every authentication and privacy combination net-snmp 5.9 offers (-C: Cisco's Reeder key extension).</summary>
 internal static class V3Users
 {
     public static readonly string[] AuthNames = ["MD5", "SHA", "SHA-224", "SHA-256", "SHA-384", "SHA-512"];
-    public static readonly string[] PrivNames = ["", "DES", "AES", "AES-192", "AES-256"];
+    public static readonly string[] PrivNames = ["", "DES", "AES", "AES-192", "AES-256", "AES-192-C", "AES-256-C"];
 
     public static string UserName(string auth, string priv) => $"u_{auth}_{(priv.Length == 0 ? "nopriv" : priv)}".Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
     public static string AuthPassword(string auth) => $"auth-{auth}-password";

@@ -26,12 +26,12 @@ internal static class PollCommand
         var user = new Option<string?>("--user", "-u") { Description = "SNMPv3 user" };
         var authProto = new Option<string?>("--auth-proto", "-a") { Description = "MD5, SHA, SHA-224, SHA-256, SHA-384, SHA-512" };
         var authKey = new Option<string?>("--auth-key", "-A") { Description = "SNMPv3 authentication password" };
-        var privProto = new Option<string?>("--priv-proto", "-x") { Description = "DES, AES, AES-192, AES-256" };
+        var privProto = new Option<string?>("--priv-proto", "-x") { Description = "DES, AES, AES-192, AES-256 (net-snmp's key extension), AES-192-C, AES-256-C (Cisco's)" };
         var privKey = new Option<string?>("--priv-key", "-X") { Description = "SNMPv3 privacy password" };
         var context = new Option<string?>("--context", "-n") { Description = "SNMPv3 context name" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per attempt", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print JSON (the only output format for now)" };
-        var command = new Command("poll", "Poll one device once (identity, interfaces, IPv6, LLDP) and print its normalized state")
+        var command = new Command("poll", "Poll one device once (identity, interfaces, IPv6, LLDP, wireless APs and clients) and print its normalized state")
         {
             address, community, v1, user, authProto, authKey, privProto, privKey, context, timeout, json,
         };

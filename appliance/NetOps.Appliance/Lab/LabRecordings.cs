@@ -6,12 +6,13 @@ namespace NetOps.Appliance.Lab;
 
 /// <summary>One simulated device of the built-in lab.</summary>
 internal sealed record LabDevice(string Name, string Role, string Location, string Descr, int Ports, long PortSpeedMbps, int Uplinks, long UplinkSpeedMbps,
-    bool Ipv6, string? UplinkNeighbor);
+    bool Ipv6, string? UplinkNeighbor, bool Wireless = false);
 
 /// <summary>
 /// Writes the lab's own SNMP recordings (snmpsim .snmprec) for a small campus: a core switch, two
-/// access switches and an egress firewall, with interface counters that move (snmpsim's numeric
-/// variation) so the poller computes real rates. NetOps makes these itself; no third-party data.
+/// access switches, a wireless controller with its APs (<see cref="LabWireless"/>) and an egress
+/// firewall, with interface counters and client counts that move (snmpsim's numeric variation) so
+/// the poller computes real rates. NetOps makes these itself; no third-party data.
 /// </summary>
 internal static class LabRecordings
 {
@@ -21,6 +22,7 @@ internal static class LabRecordings
         new("lab-access-1", "access", "教学楼 A 2层弱电间", "NetOps lab access switch, 48x1G + 2x10G", 48, 1_000, 2, 10_000, Ipv6: true, UplinkNeighbor: "lab-core-1"),
         new("lab-access-2", "access", "实验楼 1层弱电间", "NetOps lab access switch, 48x1G + 2x10G", 48, 1_000, 2, 10_000, Ipv6: false, UplinkNeighbor: "lab-core-1"),
         new("lab-egress-1", "egress", "网络中心机房 A2", "NetOps lab egress firewall, 4x1G WAN/LAN", 4, 1_000, 0, 0, Ipv6: true, UplinkNeighbor: "lab-core-1"),
+        new("lab-ac-1", "wireless_controller", "网络中心机房 A1", "NetOps lab wireless controller (Huawei AC MIB), 8 APs, 8x1G + 2x10G", 8, 1_000, 2, 10_000, Ipv6: true, UplinkNeighbor: "lab-core-1", Wireless: true),
     ];
 
     public static void Write(string directory)
@@ -85,6 +87,11 @@ internal static class LabRecordings
             Add($"1.0.8802.1.1.2.1.4.1.1.7.0.{port}.1", "4|TenGigabitEthernet1/0/" + (Array.IndexOf(Campus, device) + 1));
             Add($"1.0.8802.1.1.2.1.4.1.1.8.0.{port}.1", "4|to " + device.Name);
             Add($"1.0.8802.1.1.2.1.4.1.1.9.0.{port}.1", "4|" + neighbor);
+        }
+        if (device.Wireless)
+        {
+            foreach (var (oid, value) in LabWireless.Rows())
+                Add(oid, value);
         }
         rows.Sort((a, b) => a.Oid.CompareTo(b.Oid));
         var text = new StringBuilder();

@@ -6,6 +6,7 @@ public sealed record DeviceState(
     string SysDescr,
     [property: System.Text.Json.Serialization.JsonPropertyName("sysObjectID")] string SysObjectId,
     double UptimeSeconds,
+    EntityState Entity,
     IReadOnlyList<InterfaceState> Interfaces,
     Ipv6State Ipv6,
     IReadOnlyList<LldpNeighbor> LldpNeighbors,
@@ -29,10 +30,4 @@ public sealed record InterfaceState(
     long OutDiscards = 0,
     long CounterDiscontinuityTicks = 0);
 
-public sealed record Ipv6State(IReadOnlyList<string> Addresses, bool? Forwarding);
-
 public sealed record LldpNeighbor(long LocalPort, string SystemName, string PortId, string PortDescr);
-
-public sealed record WirelessState(IReadOnlyList<AccessPointState> Aps);
-
-public sealed record AccessPointState(string Name, string Mac, string Status, long Clients);

@@ -5,24 +5,38 @@ using NetOps.Snmp.Client;
 namespace NetOps.Collector.Snmp;
 
 /// <summary>
-/// Polls one device's identity, interfaces (IF-MIB ifTable + ifXTable with 64-bit counters where the
-/// device has them), IPv6 readiness (IP-MIB) and LLDP neighbours, and normalizes them.
+/// Polls one device's identity (with ENTITY-MIB vendor/model/serial), interfaces (IF-MIB ifTable +
+/// ifXTable with 64-bit counters where the device has them), IPv6 readiness (IP-MIB), LLDP
+/// neighbours and, for wireless controllers and APs, their APs, SSIDs and clients (see Wireless/),
+/// and normalizes them.
 /// </summary>
-public sealed class DeviceStatePoller(SnmpClient client)
+public sealed class DeviceStatePoller
 {
+    private readonly SnmpClient _client;
+    private readonly TableWalker _walker;
+    private readonly Wireless.WirelessPoller _wireless;
+
+    public DeviceStatePoller(SnmpClient client)
+    {
+        _client = client;
+        _walker = new TableWalker(client);
+        _wireless = new Wireless.WirelessPoller(client, _walker);
+    }
+
+    /// <summary>The walker behind every table read, with what it learned about devices that need smaller pages.</summary>
+    public TableWalker Walker => _walker;
+
     private static readonly ObjectIdentifier SysDescr = ObjectIdentifier.Parse("1.3.6.1.2.1.1.1.0");
     private static readonly ObjectIdentifier SysObjectId = ObjectIdentifier.Parse("1.3.6.1.2.1.1.2.0");
     private static readonly ObjectIdentifier SysUpTime = ObjectIdentifier.Parse("1.3.6.1.2.1.1.3.0");
     private static readonly ObjectIdentifier SysName = ObjectIdentifier.Parse("1.3.6.1.2.1.1.5.0");
     private static readonly ObjectIdentifier IfEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.2.2.1");
     private static readonly ObjectIdentifier IfXEntry = ObjectIdentifier.Parse("1.3.6.1.2.1.31.1.1.1");
-    private static readonly ObjectIdentifier IpAddressIfIndex = ObjectIdentifier.Parse("1.3.6.1.2.1.4.34.1.3");
-    private static readonly ObjectIdentifier Ipv6IpForwarding = ObjectIdentifier.Parse("1.3.6.1.2.1.4.25.0");
     private static readonly ObjectIdentifier LldpRemEntry = ObjectIdentifier.Parse("1.0.8802.1.1.2.1.4.1.1");
 
     public async Task<DeviceState> PollAsync(SnmpTarget target, CancellationToken cancellationToken = default)
     {
-        var system = await client.GetAsync(target, [SysDescr, SysObjectId, SysUpTime, SysName], cancellationToken).ConfigureAwait(false);
+        var system = await _client.GetAsync(target, [SysDescr, SysObjectId, SysUpTime, SysName], cancellationToken).ConfigureAwait(false);
         string Text(int i) => system[i].Value.IsException ? "" : system[i].Value.Text;
 
         var ifTable = Columns(await WalkColumnsAsync(target, IfEntry, [2, 3, 5, 7, 8, 10, 13, 14, 16, 19, 20], cancellationToken).ConfigureAwait(false), IfEntry);
@@ -30,17 +44,19 @@ public sealed class DeviceStatePoller(SnmpClient client)
         var indexes = ifTable.Keys.Concat(ifXTable.Keys).Distinct().Order().ToList();
         var interfaces = indexes.Select(index => Interface(index, ifTable.GetValueOrDefault(index), ifXTable.GetValueOrDefault(index))).ToList();
 
-        var ipv6 = await Ipv6Async(target, cancellationToken).ConfigureAwait(false);
+        var entity = await new EntityPoller(_client).PollAsync(target, Text(1), cancellationToken).ConfigureAwait(false);
+        var ipv6 = await new Ipv6Poller(_client).PollAsync(target, cancellationToken).ConfigureAwait(false);
         var lldp = await LldpAsync(target, cancellationToken).ConfigureAwait(false);
-        return new DeviceState(Text(3), Text(0), Text(1), system[2].Value.IsException ? 0 : system[2].Value.Unsigned / 100.0,
-            interfaces, ipv6, lldp, new WirelessState([]));
+        var wirelessState = await _wireless.PollAsync(target, Text(1), Text(3), cancellationToken).ConfigureAwait(false);
+        return new DeviceState(Text(3), Text(0), Text(1), system[2].Value.IsException ? 0 : system[2].Value.Unsigned / 100.0, entity,
+            interfaces, ipv6, lldp, wirelessState);
     }
 
     private async Task<List<VarBind>> WalkColumnsAsync(SnmpTarget target, ObjectIdentifier entry, uint[] columns, CancellationToken cancellationToken)
     {
         var all = new List<VarBind>();
         foreach (var column in columns)
-            all.AddRange(await client.WalkAsync(target, entry.Append(column), cancellationToken).ConfigureAwait(false));
+            all.AddRange(await _walker.WalkAsync(target, entry.Append(column), cancellationToken).ConfigureAwait(false));
         return all;
     }
 
@@ -92,32 +108,12 @@ public sealed class DeviceStatePoller(SnmpClient client)
         var other => other.ToString()!,
     };
 
-    private async Task<Ipv6State> Ipv6Async(SnmpTarget target, CancellationToken cancellationToken)
-    {
-        var addresses = new List<string>();
-        foreach (var vb in await client.WalkAsync(target, IpAddressIfIndex, cancellationToken).ConfigureAwait(false))
-        {
-            // Index: InetAddressType, length, address octets (ipv6 = 2, ipv6z = 4 with a zone index).
-            var index = vb.Oid.IndexAfter(IpAddressIfIndex);
-            if (index.Length < 2 || (index[0] != 2 && index[0] != 4) || index[1] != index.Length - 2)
-                continue;
-            var bytes = index[2..].ToArray().Select(b => (byte)b).ToArray();
-            if (bytes.Length >= 16)
-                addresses.Add(new IPAddress(bytes.AsSpan(0, 16)).ToString());
-        }
-        bool? forwarding = null;
-        var forward = await client.GetAsync(target, [Ipv6IpForwarding], cancellationToken).ConfigureAwait(false);
-        if (!forward[0].Value.IsException && forward[0].Value.Type == SnmpType.Integer32)
-            forwarding = forward[0].Value.Number == 1;
-        return new Ipv6State(addresses.Distinct().ToList(), forwarding);
-    }
-
     private async Task<List<LldpNeighbor>> LldpAsync(SnmpTarget target, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<(uint, uint, uint), Dictionary<uint, SnmpValue>>();
         foreach (var column in new uint[] { 7, 8, 9 })
         {
-            foreach (var vb in await client.WalkAsync(target, LldpRemEntry.Append(column), cancellationToken).ConfigureAwait(false))
+            foreach (var vb in await _walker.WalkAsync(target, LldpRemEntry.Append(column), cancellationToken).ConfigureAwait(false))
             {
                 var index = vb.Oid.IndexAfter(LldpRemEntry);
                 if (index.Length != 4)

@@ -41,7 +41,7 @@ public static class InterfaceRates
         return new InterfaceRate(inBps, outBps, null);
     }
 
-    private static ulong? Delta(ulong previous, ulong current, bool highCapacity)
+    internal static ulong? Delta(ulong previous, ulong current, bool highCapacity)
     {
         if (current >= previous)
             return current - previous;

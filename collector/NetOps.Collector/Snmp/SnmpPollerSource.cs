@@ -15,13 +15,16 @@ public sealed record PolledDevice(string Name, SnmpTarget Target, string Role, s
 
 /// <summary>
 /// Polls every configured device each interval, at most <c>maxConcurrent</c> at a time so one slow
-/// or dead device never delays the others, and writes <c>snmp_device</c> and <c>if_traffic</c>
-/// (rates from the previous poll of the same interface).
+/// or dead device never delays the others, and writes <c>snmp_device</c> (with its ENTITY-MIB
+/// identity), <c>if_traffic</c> (rates from the previous poll of the same interface),
+/// <c>ipv6_device</c> / <c>ipv6_if_traffic</c> (IPv6 readiness and traffic) and, for wireless
+/// controllers and APs, <c>wifi_controller</c>, <c>wifi_ap</c> and <c>wifi_ssid</c>.
 /// </summary>
 public sealed class SnmpPollerSource(IReadOnlyList<PolledDevice> devices, TimeSpan interval, int maxConcurrent,
     SnmpClient client, StoreWriter writer, StoreSchema schema, ILogger<SnmpPollerSource> logger) : BackgroundService
 {
     private readonly DeviceStatePoller _poller = new(client);
+    private readonly Ipv6Points _ipv6 = new(schema);
     private readonly ConcurrentDictionary<(string Device, long Index), InterfaceSample> _previous = new();
     private readonly SemaphoreSlim _slots = new(Math.Max(1, maxConcurrent));
 
@@ -68,9 +71,16 @@ public sealed class SnmpPollerSource(IReadOnlyList<PolledDevice> devices, TimeSp
                 .Field("interfaces", (long)state.Interfaces.Count)
                 .Field("ipv6_addresses", (long)state.Ipv6.Addresses.Count)
                 .Field("lldp_neighbors", (long)state.LldpNeighbors.Count)
-                .WithOptional("ipv6_forwarding", state.Ipv6.Forwarding), cancellationToken).ConfigureAwait(false);
+                .WithOptional("ipv6_forwarding", state.Ipv6.Forwarding)
+                .WithEntity(state.Entity), cancellationToken).ConfigureAwait(false);
             foreach (var ifc in state.Interfaces)
                 await writer.WriteAsync(InterfacePoint(device, state, ifc, now), cancellationToken).ConfigureAwait(false);
+            foreach (var point in Wireless.WirelessPoints.For(schema, device, state.Wireless, now))
+                await writer.WriteAsync(point, cancellationToken).ConfigureAwait(false);
+            if (state.Wireless.Error is { } wirelessError)
+                logger.LogWarning("Wireless tables of {Device} could not be read: {Error}", device.Name, wirelessError);
+            foreach (var point in _ipv6.For(device, state, now))
+                await writer.WriteAsync(point, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is SnmpTimeoutException or SnmpErrorException or UsmException or InvalidOperationException)

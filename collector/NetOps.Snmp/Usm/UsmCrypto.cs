@@ -13,6 +13,11 @@ internal static class UsmCrypto
         var secret = Encoding.UTF8.GetBytes(password);
         if (secret.Length == 0)
             throw new ArgumentException("An SNMPv3 password must not be empty.");
+        return LocalizedKey(protocol, secret, engineId);
+    }
+
+    private static byte[] LocalizedKey(AuthProtocol protocol, ReadOnlySpan<byte> secret, ReadOnlySpan<byte> engineId)
+    {
         var expanded = new byte[1_048_576];
         for (var i = 0; i < expanded.Length; i++)
             expanded[i] = secret[i % secret.Length];
@@ -20,14 +25,37 @@ internal static class UsmCrypto
         return HashOf(protocol, [.. ku, .. engineId, .. ku]);
     }
 
-    /// <summary>A privacy key long enough for its cipher: net-snmp's (Blumenthal) extension appends H(key so far).</summary>
+    /// <summary>A privacy key long enough for its cipher, extended the way the protocol's peers extend it.</summary>
     public static byte[] PrivacyKey(AuthProtocol auth, PrivProtocol priv, string password, ReadOnlySpan<byte> engineId)
     {
         var key = LocalizedKey(auth, password, engineId);
         var needed = UsmProtocolNames.KeyLength(priv);
-        while (key.Length < needed)
+        return UsmProtocolNames.UsesReederExtension(priv) ? ExtendReeder(auth, key, engineId, needed) : ExtendBlumenthal(auth, key, needed);
+    }
+
+    /// <summary>
+    /// draft-blumenthal-aes-usm-04 3.1.2.1 (net-snmp's AES-192/AES-256): Kul = Kul || H(Kul) until long
+    /// enough, then cut to length.
+    /// </summary>
+    public static byte[] ExtendBlumenthal(AuthProtocol auth, byte[] localizedKey, int length)
+    {
+        var key = localizedKey;
+        while (key.Length < length)
             key = [.. key, .. HashOf(auth, key)];
-        return key[..needed];
+        return key[..length];
+    }
+
+    /// <summary>
+    /// draft-reeder-snmpv3-usm-3desede-00 2.1 (Cisco's AES-192/256, net-snmp's AES-192-C/AES-256-C): the
+    /// key so far is taken as a password, turned into Ku' by the password-to-key algorithm, localized to
+    /// the engine, and appended: Kul = Kul || localize(Ku(Kul)), until long enough, then cut to length.
+    /// </summary>
+    public static byte[] ExtendReeder(AuthProtocol auth, byte[] localizedKey, ReadOnlySpan<byte> engineId, int length)
+    {
+        var key = localizedKey;
+        while (key.Length < length)
+            key = [.. key, .. LocalizedKey(auth, key, engineId)];
+        return key[..length];
     }
 
     public static byte[] Mac(AuthProtocol protocol, byte[] key, ReadOnlySpan<byte> message)

@@ -3,8 +3,12 @@ namespace NetOps.Snmp.Usm;
 /// <summary>USM authentication protocols (RFC 3414, RFC 7860), named as net-snmp spells them.</summary>
 public enum AuthProtocol { None, MD5, SHA, SHA224, SHA256, SHA384, SHA512 }
 
-/// <summary>USM privacy protocols: DES (RFC 3414), AES-128 (RFC 3826), AES-192/256 as net-snmp implements them.</summary>
-public enum PrivProtocol { None, DES, AES, AES192, AES256 }
+/// <summary>
+/// USM privacy protocols: DES (RFC 3414), AES-128 (RFC 3826), AES-192/256 with the Blumenthal key
+/// extension (net-snmp's AES-192/AES-256) and with the Reeder key extension (Cisco's, net-snmp's
+/// AES-192-C/AES-256-C). The cipher is the same AES-CFB128; only the longer key is derived differently.
+/// </summary>
+public enum PrivProtocol { None, DES, AES, AES192, AES256, AES192C, AES256C }
 
 public static class UsmProtocolNames
 {
@@ -25,8 +29,13 @@ public static class UsmProtocolNames
         "AES" or "AES128" or "AES-128" => PrivProtocol.AES,
         "AES192" or "AES-192" => PrivProtocol.AES192,
         "AES256" or "AES-256" => PrivProtocol.AES256,
-        _ => throw new ArgumentException($"'{name}' is not a privacy protocol (DES, AES, AES-192, AES-256)."),
+        "AES-192-C" or "AES192C" or "AES192-C" => PrivProtocol.AES192C,
+        "AES-256-C" or "AES256C" or "AES256-C" => PrivProtocol.AES256C,
+        _ => throw new ArgumentException($"'{name}' is not a privacy protocol (DES, AES, AES-192, AES-256, AES-192-C, AES-256-C)."),
     };
+
+    /// <summary>The Cisco variants extend a short localized key by the Reeder draft, not the Blumenthal one.</summary>
+    internal static bool UsesReederExtension(PrivProtocol protocol) => protocol is PrivProtocol.AES192C or PrivProtocol.AES256C;
 
     /// <summary>Length of msgAuthenticationParameters: 12 for MD5/SHA-1, RFC 7860 sizes for SHA-2.</summary>
     internal static int MacLength(AuthProtocol protocol) => protocol switch
@@ -43,8 +52,8 @@ public static class UsmProtocolNames
     {
         PrivProtocol.DES => 16, // 8 key bytes + 8 pre-IV bytes
         PrivProtocol.AES => 16,
-        PrivProtocol.AES192 => 24,
-        PrivProtocol.AES256 => 32,
+        PrivProtocol.AES192 or PrivProtocol.AES192C => 24,
+        PrivProtocol.AES256 or PrivProtocol.AES256C => 32,
         _ => 0,
     };
 }
