@@ -17,7 +17,10 @@ namespace NetOps.Analyzer.Decoding;
 /// Malformed packets: decoding stops at the first layer that is wrong, sets <see cref="Malformed"/>
 /// and <see cref="MalformedLayer"/>, and keeps every layer decoded before it valid — an IPv6 packet
 /// with a broken TCP header still has its IPv6 layer (and its bytes count as IPv6); a tunnel whose
-/// inner header is broken keeps the outer IP layer as <see cref="InnerIp"/>.
+/// inner header is broken keeps the outer IP layer as <see cref="InnerIp"/>. An IP header that is
+/// whole (IPv4: version 4 and a header length that fits; IPv6: version 6 and 40 bytes) but whose
+/// total or payload length is impossible is kept as a layer, since its addresses are sound, and
+/// decoding ends after it (the packet is malformed in that IP layer).
 /// </para>
 /// </summary>
 public struct DecodedPacket

@@ -34,7 +34,10 @@ public struct IpLayer
     /// <summary>
     /// The datagram's length as its header says: IPv4 total length, IPv6 40 + payload length. An IPv4
     /// total length of 0 (TCP segmentation offload on the capturing host) is taken as the bytes that
-    /// follow in the frame. Ethernet padding after the datagram is not counted.
+    /// follow in the frame. Ethernet padding after the datagram is not counted. In a layer malformed
+    /// by its length (<see cref="MalformedReason.IPv4TotalLengthBeyondFrame"/>,
+    /// <see cref="MalformedReason.IPv4TotalLengthBelowHeader"/>, <see cref="MalformedReason.BadIPv6PayloadLength"/>)
+    /// it is still the header's value, so it may exceed the frame: use the packet's payload fields for bytes.
     /// </summary>
     public int TotalLength;
 

@@ -48,16 +48,15 @@ public static partial class PacketDecoder
         int totalLength = ip.TotalLength;
         if (totalLength == 0)
             totalLength = onWire; // TCP segmentation offload: the capturing host had not filled it in yet
+        // The header itself is whole from here on: a total length it cannot have keeps the layer
+        // (its addresses are sound) but ends decoding, and the packet counts as malformed.
+        var failure = MalformedReason.None;
         if (totalLength < headerLength)
-        {
-            Fail(ref packet, MalformedReason.IPv4TotalLengthBelowHeader, PacketLayer.IPv4);
-            return;
-        }
-        if (totalLength > onWire)
-        {
-            Fail(ref packet, MalformedReason.IPv4TotalLengthBeyondFrame, PacketLayer.IPv4);
-            return;
-        }
+            failure = MalformedReason.IPv4TotalLengthBelowHeader;
+        else if (totalLength > onWire)
+            failure = MalformedReason.IPv4TotalLengthBeyondFrame;
+        else if (ip.FragmentOffset + totalLength - headerLength > MaxIpDatagram)
+            failure = MalformedReason.IPv4FragmentTooLarge;
         var layer = new IpLayer
         {
             Version = 4,
@@ -76,8 +75,13 @@ public static partial class PacketDecoder
         };
         layer.IsFragment = layer.MoreFragments || layer.FragmentOffset != 0;
         AddIpLayer(ref packet, layer);
-        var end = offset + totalLength;
+        var end = offset + Math.Clamp(totalLength, headerLength, onWire);
         SetPayload(ref packet, frame, offset + headerLength, end);
+        if (failure != MalformedReason.None)
+        {
+            Fail(ref packet, failure, PacketLayer.IPv4);
+            return;
+        }
         if (headerLength > bytes.Length || layer.IsLaterFragment)
             return;
         DecodeIpPayload(ip.Protocol, frame, offset + headerLength, end, layer.IsFragment, ref packet);
@@ -96,12 +100,9 @@ public static partial class PacketDecoder
             return;
         }
         var totalLength = Ipv6Reader.HeaderLength + ip.PayloadLength;
-        if (totalLength > wireEnd - offset)
-        {
-            Fail(ref packet, MalformedReason.BadIPv6PayloadLength, PacketLayer.IPv6);
-            return;
-        }
-        var end = offset + totalLength;
+        // As for IPv4: the fixed header is whole, so a payload length beyond the frame keeps the layer and ends decoding.
+        var lengthBeyondFrame = totalLength > wireEnd - offset;
+        var end = offset + Math.Min(totalLength, wireEnd - offset);
         var layer = new IpLayer
         {
             Version = 6,
@@ -164,6 +165,11 @@ public static partial class PacketDecoder
         layer.HeaderLength = position - offset;
         AddIpLayer(ref packet, layer);
         SetPayload(ref packet, frame, position, end);
+        if (lengthBeyondFrame)
+        {
+            Fail(ref packet, MalformedReason.BadIPv6PayloadLength, PacketLayer.IPv6);
+            return;
+        }
         if (failure != MalformedReason.None)
         {
             Fail(ref packet, failure, PacketLayer.IPv6Extension);
@@ -196,16 +202,16 @@ public static partial class PacketDecoder
         switch (protocol)
         {
             case IpProtocols.Tcp:
-                DecodeTcp(frame, offset, end, ref packet);
+                DecodeTcp(frame, offset, end, fragment, ref packet);
                 return;
             case IpProtocols.Udp:
                 DecodeUdp(frame, offset, end, fragment, ref packet);
                 return;
             case IpProtocols.Icmp:
-                DecodeIcmp(frame, offset, end, ref packet);
+                DecodeIcmp(frame, offset, end, fragment, ref packet);
                 return;
             case IpProtocols.Icmpv6:
-                DecodeIcmpv6(frame, offset, end, ref packet);
+                DecodeIcmpv6(frame, offset, end, fragment, ref packet);
                 return;
             case IpProtocols.AuthenticationHeader:
                 DecodeAuthenticationHeader(frame, offset, end, fragment, ref packet);

@@ -1,13 +1,28 @@
 namespace NetOps.Analyzer.Decoding;
 
+/// <summary>
+/// Transport headers. In a first fragment (<c>fragment</c>) the datagram goes on in the next
+/// fragments, so a header cut by the fragment's end is expected there, not malformed: it is left
+/// undecoded, as in a snapped capture.
+/// </summary>
 public static partial class PacketDecoder
 {
-    private static void DecodeTcp(ReadOnlySpan<byte> frame, int offset, int end, ref DecodedPacket packet)
+    private static void ShortTransport(ref DecodedPacket packet, int offset, int end, int needed, bool fragment, MalformedReason reason, PacketLayer layer)
+    {
+        if (!fragment)
+            Short(ref packet, offset, end, needed, reason, layer);
+    }
+
+    private static void DecodeTcp(ReadOnlySpan<byte> frame, int offset, int end, bool fragment, ref DecodedPacket packet)
     {
         var bytes = Available(frame, offset, end);
         if (!TcpReader.TryRead(bytes, out var tcp))
         {
-            Short(ref packet, offset, end, TcpReader.MinimumHeaderLength, MalformedReason.TruncatedTcp, PacketLayer.Tcp);
+            // A data offset below 5 is wrong however many bytes follow: say so when its byte is there.
+            if (TcpReader.PeekHeaderLength(bytes) is >= 0 and < TcpReader.MinimumHeaderLength)
+                Fail(ref packet, MalformedReason.BadTcpDataOffset, PacketLayer.Tcp);
+            else
+                ShortTransport(ref packet, offset, end, TcpReader.MinimumHeaderLength, fragment, MalformedReason.TruncatedTcp, PacketLayer.Tcp);
             return;
         }
         var headerLength = tcp.HeaderLength;
@@ -18,7 +33,8 @@ public static partial class PacketDecoder
         }
         if (headerLength > end - offset)
         {
-            Fail(ref packet, MalformedReason.TruncatedTcp, PacketLayer.Tcp);
+            if (!fragment)
+                Fail(ref packet, MalformedReason.TruncatedTcp, PacketLayer.Tcp);
             return;
         }
         ref var transport = ref packet.Transport;
@@ -39,7 +55,7 @@ public static partial class PacketDecoder
     {
         if (!UdpReader.TryRead(Available(frame, offset, end), out var udp))
         {
-            Short(ref packet, offset, end, UdpReader.HeaderLength, MalformedReason.TruncatedUdp, PacketLayer.Udp);
+            ShortTransport(ref packet, offset, end, UdpReader.HeaderLength, fragment, MalformedReason.TruncatedUdp, PacketLayer.Udp);
             return;
         }
         // A first fragment holds only part of the datagram the length speaks of.
@@ -64,11 +80,11 @@ public static partial class PacketDecoder
             DecodeUdpTunnel(udp.SourcePort, udp.DestinationPort, frame, payload, udpEnd, ref packet);
     }
 
-    private static void DecodeIcmp(ReadOnlySpan<byte> frame, int offset, int end, ref DecodedPacket packet)
+    private static void DecodeIcmp(ReadOnlySpan<byte> frame, int offset, int end, bool fragment, ref DecodedPacket packet)
     {
         if (!IcmpReader.TryRead(Available(frame, offset, end), out var icmp))
         {
-            Short(ref packet, offset, end, IcmpReader.HeaderLength, MalformedReason.TruncatedIcmp, PacketLayer.Icmp);
+            ShortTransport(ref packet, offset, end, IcmpReader.HeaderLength, fragment, MalformedReason.TruncatedIcmp, PacketLayer.Icmp);
             return;
         }
         ref var transport = ref packet.Transport;
@@ -82,13 +98,13 @@ public static partial class PacketDecoder
         SetPayload(ref packet, frame, offset + IcmpReader.HeaderLength, end);
     }
 
-    private static void DecodeIcmpv6(ReadOnlySpan<byte> frame, int offset, int end, ref DecodedPacket packet)
+    private static void DecodeIcmpv6(ReadOnlySpan<byte> frame, int offset, int end, bool fragment, ref DecodedPacket packet)
     {
         var bytes = Available(frame, offset, end);
         if (!Icmpv6Reader.TryRead(bytes, out var icmp))
         {
             var needed = bytes.IsEmpty ? Icmpv6Reader.MinimumLength : Icmpv6Reader.FixedLength(bytes[0]);
-            Short(ref packet, offset, end, needed, MalformedReason.TruncatedIcmpv6, PacketLayer.Icmpv6);
+            ShortTransport(ref packet, offset, end, needed, fragment, MalformedReason.TruncatedIcmpv6, PacketLayer.Icmpv6);
             return;
         }
         ref var transport = ref packet.Transport;
@@ -117,7 +133,7 @@ public static partial class PacketDecoder
             }
         }
         // Options cut by the snap length are expected; options that lie about their length are not.
-        if (options.Error && !(packet.IsSnapped && frame.Length < end))
+        if (options.Error && !fragment && !(packet.IsSnapped && frame.Length < end))
             Fail(ref packet, MalformedReason.BadNeighborDiscoveryOption, PacketLayer.Icmpv6);
     }
 }

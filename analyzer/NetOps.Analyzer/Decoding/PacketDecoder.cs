@@ -14,6 +14,9 @@ public static partial class PacketDecoder
     /// <summary>Tunnel encapsulations entered at most; one more is <see cref="MalformedReason.TunnelDepthExceeded"/>.</summary>
     public const int MaxTunnelDepth = 4;
 
+    /// <summary>The largest IP datagram (IPv4 total length, or fragment offset plus fragment data).</summary>
+    public const int MaxIpDatagram = 65535;
+
     /// <summary>IPv6 extension headers per IPv6 header at most.</summary>
     public const int MaxExtensionHeaders = 8;
 

@@ -11,6 +11,12 @@ public readonly ref struct TcpReader
 
     private TcpReader(ReadOnlySpan<byte> data) => _data = data;
 
+    /// <summary>Where the data offset is: a header cut before 20 bytes may still show it.</summary>
+    public const int DataOffsetPosition = 12;
+
+    /// <summary>The data offset × 4 of a header cut short, or -1 when even that byte is missing.</summary>
+    public static int PeekHeaderLength(ReadOnlySpan<byte> data) => data.Length > DataOffsetPosition ? (data[DataOffsetPosition] >> 4) * 4 : -1;
+
     public static bool TryRead(ReadOnlySpan<byte> data, out TcpReader reader)
     {
         reader = data.Length >= MinimumHeaderLength ? new TcpReader(data) : default;
