@@ -177,13 +177,19 @@ public static class TsharkComparison
 
     private static IpAddress? Address(string? text) => text is null ? null : IpAddress.Parse(text);
 
-    /// <summary>The fields that differ, each as "layer field: ours X, tshark Y".</summary>
-    public sealed class Differences : List<string>
+    /// <summary>One field that differs: <see cref="Field"/> names it ("outer src", "transport protocol"…).</summary>
+    public sealed record Difference(string Field, string Ours, string Theirs)
+    {
+        public override string ToString() => $"{Field}: ours {Ours}, tshark {Theirs}";
+    }
+
+    /// <summary>The fields that differ.</summary>
+    public sealed class Differences : List<Difference>
     {
         public void Check(string layer, string field, object? ours, object? theirs)
         {
             if (Show(ours) != Show(theirs))
-                Add($"{(layer.Length > 0 ? layer + " " : "")}{field}: ours {Show(ours)}, tshark {Show(theirs)}");
+                Add(new Difference(layer.Length > 0 ? layer + " " + field : field, Show(ours), Show(theirs)));
         }
     }
 

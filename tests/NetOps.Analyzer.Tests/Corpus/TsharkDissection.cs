@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Collections.Concurrent;
+using NetOps.Testing;
 
 namespace NetOps.Analyzer.Tests.Corpus;
 
@@ -14,11 +15,13 @@ public sealed class TsharkPacket(IReadOnlyDictionary<string, string[]> fields)
 }
 
 /// <summary>
-/// Runs Wireshark's tshark over a capture and returns the fields of every packet. IP and IPv6
-/// reassembly and TCP stream reassembly are turned off so that each frame is dissected on its own,
-/// as NetOps decodes it (a first fragment shows its transport header, later ones none).
+/// Wireshark's tshark over the corpus captures, once per file: the fields of every packet. IP and
+/// IPv6 reassembly and TCP stream reassembly are turned off so that each frame is dissected on its
+/// own, as NetOps decodes it (a first fragment shows its transport header, later ones none). tshark
+/// takes about half a second to start, so the first request starts every file of the corpus, as
+/// many at a time as there are cores, and each test waits only for its own file.
 /// </summary>
-public static class Tshark
+public static class TsharkDissection
 {
     public static readonly string[] Fields =
     [
@@ -34,7 +37,24 @@ public static class Tshark
         "_ws.malformed", "_ws.expert.severity",
     ];
 
-    public static List<TsharkPacket> Dissect(string path)
+    private static readonly ConcurrentDictionary<string, Task<List<TsharkPacket>>> Started = new();
+    private static readonly SemaphoreSlim Slots = new(Math.Max(2, Environment.ProcessorCount));
+    private static int _startedAll;
+
+    /// <summary>tshark's packets of corpus file <paramref name="file"/> (a path relative to <see cref="CaptureCorpus.Folder"/>).</summary>
+    public static Task<List<TsharkPacket>> DissectAsync(string file)
+    {
+        if (Interlocked.Exchange(ref _startedAll, 1) == 0)
+        {
+            foreach (var other in CaptureCorpus.Files)
+                Start(other);
+        }
+        return Start(file);
+    }
+
+    private static Task<List<TsharkPacket>> Start(string file) => Started.GetOrAdd(file, f => Task.Run(() => RunAsync(CaptureCorpus.PathOf(f))));
+
+    private static async Task<List<TsharkPacket>> RunAsync(string path)
     {
         var arguments = new List<string>
         {
@@ -47,15 +67,21 @@ public static class Tshark
             arguments.Add("-e");
             arguments.Add(field);
         }
-        var start = new ProcessStartInfo("tshark", arguments)
+        await Slots.WaitAsync();
+        (int ExitCode, string Output, string Errors) result;
+        try
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("tshark did not start");
-        var errors = process.StandardError.ReadToEndAsync();
+            result = await Tshark.RunAsync([.. arguments]);
+        }
+        finally
+        {
+            Slots.Release();
+        }
+        // tshark exits 2 on a capture cut short in a record; the packets before it were printed.
+        if (result.ExitCode is not (0 or 2))
+            throw new InvalidOperationException($"tshark failed on {path} ({result.ExitCode}): {result.Errors}");
         var packets = new List<TsharkPacket>();
-        while (process.StandardOutput.ReadLine() is { } line)
+        foreach (var line in result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             var columns = line.Split('\t');
             var fields = new Dictionary<string, string[]>(Fields.Length);
@@ -66,10 +92,6 @@ public static class Tshark
             }
             packets.Add(new TsharkPacket(fields));
         }
-        process.WaitForExit();
-        // tshark exits 2 on a capture cut short in a record; the packets before it were printed.
-        if (process.ExitCode is not (0 or 2))
-            throw new InvalidOperationException($"tshark failed on {path} ({process.ExitCode}): {errors.Result}");
         return packets;
     }
 }
