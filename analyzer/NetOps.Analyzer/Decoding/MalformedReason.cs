@@ -18,7 +18,7 @@ public enum MalformedReason : byte
     TruncatedVlanTag,
     /// <summary>More stacked VLAN tags than <see cref="PacketDecoder.MaxVlanTags"/>.</summary>
     VlanStackTooDeep,
-    /// <summary>Frame ends inside an MPLS label stack entry (or the pseudowire control word).</summary>
+    /// <summary>Frame ends inside an MPLS label stack entry.</summary>
     TruncatedMplsLabel,
     /// <summary>More MPLS labels than <see cref="PacketDecoder.MaxMplsLabels"/> before bottom of stack.</summary>
     MplsStackTooDeep,

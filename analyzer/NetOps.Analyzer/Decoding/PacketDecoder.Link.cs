@@ -119,18 +119,32 @@ public static partial class PacketDecoder
             case 6:
                 DecodeIPv6(frame, offset, wireEnd, ref packet);
                 return;
-            case 0:
-                // Pseudowire control word (RFC 4385), then the emulated Ethernet.
-                if (payload.Length < 4)
-                {
-                    Short(ref packet, offset, wireEnd, 4, MalformedReason.TruncatedMplsLabel, PacketLayer.Mpls);
-                    return;
-                }
-                if (EnterTunnel(ref packet, TunnelKinds.MplsPseudowire, PacketLayer.Ethernet))
-                    DecodeEthernet(frame, offset + 4, wireEnd, ref packet);
-                return;
         }
-        // Anything else (an associated channel, Ethernet without control word) stays undecoded.
+        // An Ethernet pseudowire (RFC 4448), with the control word of RFC 4385 (first nibble 0) or
+        // without one. Nothing in the packet says which, so, like Wireshark, look: the reading whose
+        // EtherType after the two MACs is one that carries IP is taken; otherwise it stays undecoded.
+        if (payload[0] >> 4 == 0 && CarriesIpEtherType(payload, ControlWordLength))
+        {
+            if (EnterTunnel(ref packet, TunnelKinds.MplsPseudowire, PacketLayer.Ethernet))
+                DecodeEthernet(frame, offset + ControlWordLength, wireEnd, ref packet);
+        }
+        else if (CarriesIpEtherType(payload, 0))
+        {
+            if (EnterTunnel(ref packet, TunnelKinds.MplsPseudowire, PacketLayer.Ethernet))
+                DecodeEthernet(frame, offset, wireEnd, ref packet);
+        }
+    }
+
+    private const int ControlWordLength = 4;
+
+    /// <summary>True when an Ethernet header starting at <paramref name="start"/> would have an EtherType that leads to IP.</summary>
+    private static bool CarriesIpEtherType(ReadOnlySpan<byte> bytes, int start)
+    {
+        var at = start + EthernetReader.HeaderLength - 2;
+        if (bytes.Length < at + 2)
+            return false;
+        var type = (ushort)(bytes[at] << 8 | bytes[at + 1]);
+        return type is EtherTypes.IPv4 or EtherTypes.IPv6 or EtherTypes.MplsUnicast or EtherTypes.PppoeSession || EtherTypes.IsVlanTag(type);
     }
 
     private static void DecodePppoe(bool session, ReadOnlySpan<byte> frame, int offset, int wireEnd, ref DecodedPacket packet)

@@ -25,6 +25,6 @@ public enum TunnelKinds : ushort
     Teredo = 1 << 8,
     /// <summary>AYIYA (UDP 5072).</summary>
     Ayiya = 1 << 9,
-    /// <summary>Ethernet pseudowire inside MPLS (after the control word).</summary>
+    /// <summary>Ethernet pseudowire inside MPLS (RFC 4448, with or without the control word).</summary>
     MplsPseudowire = 1 << 10,
 }

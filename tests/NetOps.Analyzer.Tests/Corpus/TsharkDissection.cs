@@ -52,9 +52,10 @@ public static class TsharkDissection
         return Start(file);
     }
 
-    private static Task<List<TsharkPacket>> Start(string file) => Started.GetOrAdd(file, f => Task.Run(() => RunAsync(CaptureCorpus.PathOf(f))));
+    private static Task<List<TsharkPacket>> Start(string file) => Started.GetOrAdd(file, f => Task.Run(() => DissectPathAsync(CaptureCorpus.PathOf(f))));
 
-    private static async Task<List<TsharkPacket>> RunAsync(string path)
+    /// <summary>tshark's packets of any capture file.</summary>
+    public static async Task<List<TsharkPacket>> DissectPathAsync(string path)
     {
         var arguments = new List<string>
         {
