@@ -29,9 +29,16 @@ public static class CaptureCorpus
 
     /// <summary>
     /// The files the capture reader refuses, so nothing of them reaches the decoder: dlt_ppp.pcap is
-    /// LINKTYPE_PPP (9), which NetOps.Capture does not accept (its own tests prove the refusal).
+    /// LINKTYPE_PPP (9), which NetOps.Capture does not accept. <see cref="AssertRefused"/> checks it.
     /// </summary>
     public static readonly IReadOnlySet<string> Refused = new HashSet<string> { "ndpi/dlt_ppp.pcap" };
+
+    /// <summary>Asserts that the capture reader refuses <paramref name="file"/> for its link type.</summary>
+    public static void AssertRefused(string file)
+    {
+        var refusal = Assert.Throws<NetOps.Capture.Files.UnsupportedLinkTypeException>(() => NetOps.Capture.Files.CaptureFile.Open(PathOf(file)).Dispose());
+        Assert.Equal(9u, refusal.LinkType);
+    }
 
     public static List<CapturedFrame> Frames(string file) => Loaded.GetOrAdd(file, f => CapturedFrame.ReadAll(PathOf(f)));
 }

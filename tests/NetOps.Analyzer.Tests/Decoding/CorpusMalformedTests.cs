@@ -42,7 +42,10 @@ public sealed class CorpusMalformedTests
     public void Malformed_packets_are_counted_by_reason(string file)
     {
         if (CaptureCorpus.Refused.Contains(file))
+        {
+            CaptureCorpus.AssertRefused(file);
             return;
+        }
         var found = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var packet = new DecodedPacket();
         foreach (var frame in CaptureCorpus.Frames(file))
