@@ -38,7 +38,7 @@ public struct DecodedPacket
     /// beyond the captured bytes are then expected, not malformed, and decoding stops quietly where the bytes end.</summary>
     public bool IsSnapped;
 
-    /// <summary>True when an Ethernet header (or a Linux SLL header with a 6-byte address) gave the MACs below.</summary>
+    /// <summary>True when an Ethernet header (or a Linux SLL/SLL2 header of an Ethernet device, ARPHRD_ETHER, with a 6-byte address) gave the MACs below.</summary>
     public bool HasMacAddresses;
 
     /// <summary>Ethernet source, or the Linux SLL/SLL2 link-layer address.</summary>

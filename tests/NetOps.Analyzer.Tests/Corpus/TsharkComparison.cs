@@ -152,6 +152,10 @@ public static class TsharkComparison
             differences.Check("link", "eth.src", ours.SourceMac.ToString(), src);
             differences.Check("link", "eth.dst", ours.DestinationMac.ToString(), packet.First("eth.dst"));
         }
+        // SLL's address is a MAC only on Ethernet devices (ARPHRD_ETHER); tshark also prints the
+        // all-zero 6-byte address of the loopback device (772), which NetOps does not take for a MAC.
+        if (ours.LinkType == LinkType.LinuxSll && packet.First("sll.hatype") == "1")
+            differences.Check("link", "sll.src.eth", ours.HasMacAddresses ? ours.SourceMac.ToString() : null, packet.First("sll.src.eth"));
         // The outermost link layer's tags: tshark's vlan (802.1Q, 0x9100) and ieee8021ad tokens before
         // the first network layer, each with its own id field.
         var network = Array.FindIndex(protocols, p => p is "ip" or "ipv6" or "mpls" or "pppoes" or "pppoed" or "arp");

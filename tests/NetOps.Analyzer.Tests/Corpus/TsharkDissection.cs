@@ -26,7 +26,7 @@ public static class TsharkDissection
     public static readonly string[] Fields =
     [
         "frame.number", "frame.len", "frame.protocols",
-        "eth.src", "eth.dst", "vlan.id", "ieee8021ad.id", "mpls.label", "pppoe.session_id", "sll.src.eth",
+        "eth.src", "eth.dst", "vlan.id", "ieee8021ad.id", "mpls.label", "pppoe.session_id", "sll.hatype", "sll.src.eth",
         "ip.src", "ip.dst", "ip.proto", "ip.len", "ip.hdr_len", "ip.ttl", "ip.id", "ip.flags.mf", "ip.frag_offset",
         "ipv6.src", "ipv6.dst", "ipv6.plen", "ipv6.hlim",
         "ipv6.fraghdr.offset", "ipv6.fraghdr.more", "ipv6.fraghdr.ident",
