@@ -1,0 +1,61 @@
+namespace NetOps.Capture.Tests.Live;
+
+/// <summary>
+/// A network namespace of the test's own holding both ends of a veth pair: traffic replayed into
+/// <see cref="ReplayInterface"/> comes out of <see cref="CaptureInterface"/>. No addresses, no
+/// routes, IPv6 off on both ends so the kernel sends nothing of its own; nothing leaves the
+/// namespace. Deleted on dispose.
+/// </summary>
+internal sealed class TestNetworkNamespace : IDisposable
+{
+    private static int _count;
+
+    private TestNetworkNamespace(string name) => Name = name;
+
+    public static bool IsRoot => Environment.IsPrivilegedProcess;
+
+    public string Name { get; }
+
+    public string ReplayInterface => "replay0";
+
+    public string CaptureInterface => "capture0";
+
+    public static async Task<TestNetworkNamespace> CreateAsync()
+    {
+        var space = new TestNetworkNamespace($"netops-test-{Environment.ProcessId}-{Interlocked.Increment(ref _count)}");
+        await ExternalTool.RunCheckedAsync("ip", "netns", "add", space.Name);
+        try
+        {
+            await ExternalTool.RunCheckedAsync("ip", "-n", space.Name, "link", "add", space.ReplayInterface, "type", "veth", "peer", "name", space.CaptureInterface);
+            foreach (var link in new[] { space.ReplayInterface, space.CaptureInterface })
+            {
+                await space.ExecAsync("sysctl", "-qw", $"net.ipv6.conf.{link}.disable_ipv6=1");
+                // The corpus holds frames of up to 37 KB (segmentation offload on the capturing host).
+                await ExternalTool.RunCheckedAsync("ip", "-n", space.Name, "link", "set", link, "mtu", "65535", "up");
+            }
+        }
+        catch
+        {
+            space.Dispose();
+            throw;
+        }
+        return space;
+    }
+
+    /// <summary>Runs a tool inside the namespace; it must succeed.</summary>
+    public Task<string> ExecAsync(string tool, params string[] args) =>
+        ExternalTool.RunCheckedAsync("ip", ["netns", "exec", Name, tool, .. args]);
+
+    /// <summary>Replays <paramref name="path"/> into <see cref="ReplayInterface"/> as fast as it goes; returns what tcpreplay reports.</summary>
+    public async Task<TcpreplayReport> ReplayAsync(string path, int loops = 1)
+    {
+        var output = await ExecAsync("tcpreplay", $"--intf1={ReplayInterface}", "--topspeed", $"--loop={loops}", path);
+        return TcpreplayReport.Parse(output);
+    }
+
+    public void Dispose()
+    {
+        if (File.Exists("/var/run/netns/" + Name))
+            ExternalTool.RunCheckedAsync("ip", "netns", "delete", Name).GetAwaiter().GetResult();
+    }
+}
