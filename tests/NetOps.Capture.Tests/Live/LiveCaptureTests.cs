@@ -1,5 +1,6 @@
 using NetOps.Capture.Files;
 using NetOps.Capture.Live;
+using NetOps.Testing;
 using Xunit.Abstractions;
 
 namespace NetOps.Capture.Tests.Live;

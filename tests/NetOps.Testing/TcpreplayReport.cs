@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NetOps.Capture.Tests.Live;
+namespace NetOps.Testing;
 
 /// <summary>tcpreplay's closing statistics: "Successful packets: N", "Failed packets: N".</summary>
-internal sealed partial record TcpreplayReport(long Sent, long Failed, string Text)
+public sealed partial record TcpreplayReport(long Sent, long Failed, string Text)
 {
     public static TcpreplayReport Parse(string output)
     {

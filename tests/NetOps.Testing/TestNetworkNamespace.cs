@@ -1,4 +1,4 @@
-namespace NetOps.Capture.Tests.Live;
+namespace NetOps.Testing;
 
 /// <summary>
 /// A network namespace of the test's own holding both ends of a veth pair: traffic replayed into
@@ -6,13 +6,16 @@ namespace NetOps.Capture.Tests.Live;
 /// routes, IPv6 off on both ends so the kernel sends nothing of its own; nothing leaves the
 /// namespace. Deleted on dispose.
 /// </summary>
-internal sealed class TestNetworkNamespace : IDisposable
+public sealed class TestNetworkNamespace : IDisposable
 {
     private static int _count;
 
     private TestNetworkNamespace(string name) => Name = name;
 
-    public static bool IsRoot => Environment.IsPrivilegedProcess;
+    /// <summary>Why a test needing a namespace cannot run here, or null when it can (running as root).</summary>
+    public static string? SkipReason => Environment.IsPrivilegedProcess
+        ? null
+        : "needs root: creates a network namespace with a veth pair (ip netns) and captures on it with libpcap";
 
     public string Name { get; }
 
