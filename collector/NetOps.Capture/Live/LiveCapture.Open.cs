@@ -26,6 +26,23 @@ public sealed unsafe partial class LiveCapture
     public static IReadOnlyList<CaptureDevice> Devices(string? networkNamespace = null) =>
         Guard(() => NetworkNamespace.Run(networkNamespace, CaptureDevices.Find));
 
+    /// <summary>
+    /// Compiles a BPF filter as libpcap would for an interface of <paramref name="linkType"/>, without
+    /// opening one: null when it compiles, else libpcap's words (for configuration checks). Host
+    /// names in the filter are resolved, as libpcap resolves them when it compiles.
+    /// </summary>
+    public static string? CheckFilter(string filter, LinkType linkType = LinkType.Ethernet) => Guard(() =>
+    {
+        using var handle = PcapNative.OpenDead((int)linkType, MaxSnaplen);
+        if (handle.IsInvalid)
+            return "libpcap could not prepare a filter check";
+        PcapNative.BpfProgram program;
+        if (PcapNative.Compile(handle, &program, filter, 1, PcapNative.NetmaskUnknown) != 0)
+            return PcapNative.ErrorText(handle);
+        PcapNative.FreeCode(&program);
+        return null;
+    });
+
     /// <summary>libpcap reading a savefile: the reference NetOps's own file readers are compared with.</summary>
     internal static LiveCapture OpenOffline(string path) => Guard(() =>
     {

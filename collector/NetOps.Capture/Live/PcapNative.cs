@@ -75,6 +75,9 @@ internal static unsafe partial class PcapNative
     [LibraryImport(Library, EntryPoint = "pcap_open_offline_with_tstamp_precision", StringMarshalling = StringMarshalling.Utf8)]
     public static partial PcapHandle OpenOffline(string path, int precision, byte* errorBuffer);
 
+    [LibraryImport(Library, EntryPoint = "pcap_open_dead")]
+    public static partial PcapHandle OpenDead(int linkType, int snaplen);
+
     [LibraryImport(Library, EntryPoint = "pcap_set_snaplen")]
     public static partial int SetSnaplen(PcapHandle handle, int snaplen);
 

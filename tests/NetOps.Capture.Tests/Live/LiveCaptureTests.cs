@@ -147,6 +147,14 @@ public sealed class LiveCaptureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void FiltersAreCheckedWithoutAnInterface()
+    {
+        Assert.Null(LiveCapture.CheckFilter("udp port 53 or (tcp and ip6)"));
+        Assert.Equal("can't parse filter expression: syntax error", LiveCapture.CheckFilter("udp portt 53"));
+        Assert.Equal("illegal port number 99999 > 65535", LiveCapture.CheckFilter("tcp port 99999"));
+    }
+
+    [Fact]
     public void AMissingNamespaceIsRefusedClearly()
     {
         var e = Assert.Throws<LiveCaptureException>(() => LiveCapture.Open(new LiveCaptureOptions { Interface = "eth0", NetworkNamespace = "netops-test-none" }));
