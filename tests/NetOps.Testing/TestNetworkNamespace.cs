@@ -29,13 +29,7 @@ public sealed class TestNetworkNamespace : IDisposable
         await ExternalTool.RunCheckedAsync("ip", "netns", "add", space.Name);
         try
         {
-            await ExternalTool.RunCheckedAsync("ip", "-n", space.Name, "link", "add", space.ReplayInterface, "type", "veth", "peer", "name", space.CaptureInterface);
-            foreach (var link in new[] { space.ReplayInterface, space.CaptureInterface })
-            {
-                await space.ExecAsync("sysctl", "-qw", $"net.ipv6.conf.{link}.disable_ipv6=1");
-                // The corpus holds frames of up to 37 KB (segmentation offload on the capturing host).
-                await ExternalTool.RunCheckedAsync("ip", "-n", space.Name, "link", "set", link, "mtu", "65535", "up");
-            }
+            await space.AddVethPairAsync(space.ReplayInterface, space.CaptureInterface);
         }
         catch
         {
@@ -45,14 +39,28 @@ public sealed class TestNetworkNamespace : IDisposable
         return space;
     }
 
+    /// <summary>Adds a veth pair inside the namespace, both ends up, IPv6 off, MTU 65535 (the corpus holds frames of up to 37 KB, from segmentation offload on the capturing host).</summary>
+    public async Task AddVethPairAsync(string one, string other)
+    {
+        await ExternalTool.RunCheckedAsync("ip", "-n", Name, "link", "add", one, "type", "veth", "peer", "name", other);
+        foreach (var link in new[] { one, other })
+        {
+            await ExecAsync("sysctl", "-qw", $"net.ipv6.conf.{link}.disable_ipv6=1");
+            await ExternalTool.RunCheckedAsync("ip", "-n", Name, "link", "set", link, "mtu", "65535", "up");
+        }
+    }
+
+    /// <summary>Deletes a link (and its veth peer) from the namespace.</summary>
+    public Task DeleteLinkAsync(string link) => ExternalTool.RunCheckedAsync("ip", "-n", Name, "link", "delete", link);
+
     /// <summary>Runs a tool inside the namespace; it must succeed.</summary>
     public Task<string> ExecAsync(string tool, params string[] args) =>
         ExternalTool.RunCheckedAsync("ip", ["netns", "exec", Name, tool, .. args]);
 
-    /// <summary>Replays <paramref name="path"/> into <see cref="ReplayInterface"/> as fast as it goes; returns what tcpreplay reports.</summary>
-    public async Task<TcpreplayReport> ReplayAsync(string path, int loops = 1)
+    /// <summary>Replays <paramref name="path"/> into <see cref="ReplayInterface"/> (or <paramref name="into"/>) as fast as it goes; returns what tcpreplay reports.</summary>
+    public async Task<TcpreplayReport> ReplayAsync(string path, int loops = 1, string? into = null)
     {
-        var output = await ExecAsync("tcpreplay", $"--intf1={ReplayInterface}", "--topspeed", $"--loop={loops}", path);
+        var output = await ExecAsync("tcpreplay", $"--intf1={into ?? ReplayInterface}", "--topspeed", $"--loop={loops}", path);
         return TcpreplayReport.Parse(output);
     }
 
