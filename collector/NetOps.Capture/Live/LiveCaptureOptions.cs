@@ -12,10 +12,10 @@ public sealed record LiveCaptureOptions
     /// <summary>Receive frames addressed to other hosts too: a mirror (SPAN) port needs it.</summary>
     public bool Promiscuous { get; init; } = true;
 
-    /// <summary>Kernel ring buffer in bytes; bursts beyond it are drops (counted in <see cref="KernelStatistics.Dropped"/>).</summary>
+    /// <summary>Kernel ring buffer in bytes (0: libpcap's default, 2 MiB); bursts beyond it are drops (counted in <see cref="KernelStatistics.Dropped"/>).</summary>
     public int BufferSize { get; init; } = 64 * 1024 * 1024;
 
-    /// <summary>Longest wait before a partly filled buffer block is delivered.</summary>
+    /// <summary>Longest wait before a partly filled buffer block is delivered, and before <see cref="LiveCapture.Read"/> reports a timeout on a quiet link (above 0, at most 60 s).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Deliver each frame as it arrives (lower latency, more CPU) instead of by buffer block.</summary>
@@ -24,6 +24,6 @@ public sealed record LiveCaptureOptions
     /// <summary>BPF filter (tcpdump syntax); empty captures everything.</summary>
     public string Filter { get; init; } = "";
 
-    /// <summary>Capture inside this network namespace (ip netns name or path) instead of the process's own.</summary>
+    /// <summary>Open the capture inside this network namespace (ip netns name, or a path such as /proc/PID/ns/net) instead of the calling thread's.</summary>
     public string? NetworkNamespace { get; init; }
 }
