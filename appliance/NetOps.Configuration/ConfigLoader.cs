@@ -99,12 +99,13 @@ public static partial class ConfigLoader
             RetainDays = r.Int(loggingMap, "retain_days", "logging", defaults.Logging.RetainDays, 1, 3650),
         };
 
-        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval", "traps", "snmp");
+        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval", "traps", "snmp", "capture");
         var collector = new CollectorConfig
         {
             SelfMonitorInterval = r.Duration(collectorMap, "self_monitor_interval", "collector", defaults.Collector.SelfMonitorInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             Traps = BindTraps(r, r.Mapping(Get(collectorMap, "traps"), "collector.traps", "enabled", "listen", "communities", "users")),
             Snmp = BindSnmp(r, r.Mapping(Get(collectorMap, "snmp"), "collector.snmp", "interval", "max_concurrent", "devices", "lab", "lab_listen")),
+            Capture = CaptureSettings.Bind(r, r.Mapping(Get(collectorMap, "capture"), CaptureSettings.Path, CaptureSettings.Keys)),
         };
 
         return new NetOpsConfig { Site = site, Store = store, Console = console, Logging = logging, Collector = collector };

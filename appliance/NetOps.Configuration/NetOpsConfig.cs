@@ -111,6 +111,23 @@ public sealed record CollectorConfig
     public TimeSpan SelfMonitorInterval { get; init; } = TimeSpan.FromSeconds(10);
     public TrapsConfig Traps { get; init; } = new();
     public SnmpPollingConfig Snmp { get; init; } = new();
+    public CaptureConfig Capture { get; init; } = new();
+}
+
+/// <summary>Live capture of campus traffic with libpcap (a mirror/SPAN port).</summary>
+public sealed record CaptureConfig
+{
+    /// <summary>Interface to capture on; empty: no interface of this machine is captured.</summary>
+    public string Interface { get; init; } = "";
+    /// <summary>Bytes kept of each frame; 262144 keeps every frame whole.</summary>
+    public int Snaplen { get; init; } = 262144;
+    /// <summary>Kernel capture buffer; bursts beyond it are drops (capture_interface.packets_dropped).</summary>
+    public long BufferSize { get; init; } = 64L * 1024 * 1024;
+    public bool Promiscuous { get; init; } = true;
+    /// <summary>BPF filter (tcpdump syntax); empty captures everything.</summary>
+    public string Filter { get; init; } = "";
+    /// <summary>How often libpcap's counters are written (capture_interface).</summary>
+    public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Devices polled over SNMP.</summary>

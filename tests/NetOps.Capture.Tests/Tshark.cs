@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetOps.Testing;
 
 namespace NetOps.Capture.Tests;
 

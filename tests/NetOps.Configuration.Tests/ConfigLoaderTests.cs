@@ -41,6 +41,7 @@ public sealed class ConfigLoaderTests
         Assert.Empty(example.Collector.Traps.Users);
         Assert.Equal(defaults.Collector.Snmp.Interval, example.Collector.Snmp.Interval);
         Assert.Empty(example.Collector.Snmp.Devices);
+        Assert.Equal(defaults.Collector.Capture, example.Collector.Capture);
         Assert.Equal(defaults.Store.Sinks.Single().Spool, example.Store.Sinks.Single().Spool);
         Assert.Equal(defaults.Store.Sinks.Single().Url, example.Store.Sinks.Single().Url);
     }
@@ -53,6 +54,48 @@ public sealed class ConfigLoaderTests
         Assert.True(samples.Length >= 3);
         foreach (var sample in samples)
             ConfigLoader.Load(sample, root);
+    }
+
+    [Fact]
+    public void TheCaptureSectionIsRead()
+    {
+        const string yaml = """
+            collector:
+              capture:
+                interface: eth1
+                snaplen: 1518
+                buffer_size: 256MiB
+                promiscuous: false
+                filter: "not port 22"
+                stats_interval: 30s
+            """;
+        var capture = ConfigLoader.Parse(yaml, "c.yaml", Base).Collector.Capture;
+        Assert.Equal(new CaptureConfig { Interface = "eth1", Snaplen = 1518, BufferSize = 256L * 1024 * 1024, Promiscuous = false, Filter = "not port 22", StatsInterval = TimeSpan.FromSeconds(30) }, capture);
+    }
+
+    [Fact]
+    public void CaptureProblemsAreNamedWithTheirLines()
+    {
+        const string yaml = """
+            collector:
+              capture:
+                interface: "eth 1"
+                snaplen: 300000
+                buffer_size: 4KiB
+                filter: "udp portt 53"
+                stats_interval: 5m
+                promisc: true
+            """;
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "c.yaml", Base));
+        var byPath = e.Errors.ToDictionary(x => x.Path);
+        Assert.Equal(3, byPath["collector.capture.interface"].Line);
+        Assert.Contains("is not an interface name", byPath["collector.capture.interface"].Message);
+        Assert.Equal("300000 is out of range 64..262144", byPath["collector.capture.snaplen"].Message);
+        Assert.Equal(5, byPath["collector.capture.buffer_size"].Line);
+        Assert.Equal("'udp portt 53' is not a valid capture filter: can't parse filter expression: syntax error", byPath["collector.capture.filter"].Message);
+        Assert.Equal(6, byPath["collector.capture.filter"].Line);
+        Assert.Contains("out of range 1s..1m", byPath["collector.capture.stats_interval"].Message);
+        Assert.Contains("unknown key", byPath["collector.capture.promisc"].Message);
     }
 
     [Fact]

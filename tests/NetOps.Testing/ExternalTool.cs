@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace NetOps.Capture.Tests;
+namespace NetOps.Testing;
 
 /// <summary>Runs a peer tool (tshark, tcpreplay, ip...) and returns what it printed.</summary>
-internal static class ExternalTool
+public static class ExternalTool
 {
     public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string tool, params string[] args)
     {
