@@ -1,9 +1,12 @@
 namespace NetOps.Perf;
 
-/// <summary>One row of the comparison table: NetOps and its peer on the same input in the same run.</summary>
+/// <summary>
+/// One row of the comparison table: NetOps and its peer on the same input in the same run.
+/// <see cref="NetOps"/> is null while the NetOps side does not exist yet: the row shows the peer and fails.
+/// </summary>
 public sealed record BenchmarkRow(
     string Benchmark,
-    double NetOps,
+    double? NetOps,
     double Peer,
     string PeerTool,
     string Unit,
@@ -11,8 +14,9 @@ public sealed record BenchmarkRow(
     bool HigherIsBetter,
     string Note)
 {
-    public double Ratio => Peer > 0 ? NetOps / Peer : double.NaN;
-    public bool Pass => HigherIsBetter ? Ratio >= TargetRatio : Ratio <= TargetRatio;
+    public double Ratio => NetOps is { } netOps && Peer > 0 ? netOps / Peer : double.NaN;
+    public bool Pass => !double.IsNaN(Ratio) && (HigherIsBetter ? Ratio >= TargetRatio : Ratio <= TargetRatio);
+    public string Verdict => NetOps is null ? "NOT MEASURED" : Pass ? "PASS" : "FAIL";
     public string Target => (HigherIsBetter ? "≥ " : "≤ ") + TargetRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× " + PeerTool.Split(' ')[0];
 }
 
@@ -23,4 +27,5 @@ public interface IBenchmark
     Task<IReadOnlyList<BenchmarkRow>> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken);
 }
 
-public sealed record BenchmarkSettings(bool Quick, string WorkDirectory);
+/// <param name="Home">The repository (NETOPS_HOME): var/perf holds inputs built once and reused.</param>
+public sealed record BenchmarkSettings(bool Quick, string WorkDirectory, string Home);

@@ -5,7 +5,7 @@ using NetOps.Perf.Benchmarks;
 using Spectre.Console;
 
 // perf/run [--quick] [--only NAME]: every benchmark against its peer, in one run, one table.
-IBenchmark[] all = [new StoreWriterVsCurl()];
+IBenchmark[] all = [new StoreWriterVsCurl(), new AnalyzerVsPeers()];
 var quick = args.Contains("--quick");
 var onlyIndex = Array.IndexOf(args, "--only");
 var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
@@ -19,7 +19,7 @@ try
     foreach (var benchmark in all.Where(b => only is null || b.Name.Equals(only, StringComparison.OrdinalIgnoreCase)))
     {
         Console.Error.WriteLine($"running {benchmark.Name}{(quick ? " (quick)" : "")} …");
-        rows.AddRange(await benchmark.RunAsync(new BenchmarkSettings(quick, work), CancellationToken.None));
+        rows.AddRange(await benchmark.RunAsync(new BenchmarkSettings(quick, work, home), CancellationToken.None));
     }
 }
 finally
@@ -35,7 +35,7 @@ foreach (var column in new[] { "Benchmark", "NetOps", "Peer", "Peer tool", "Rati
 foreach (var row in rows)
 {
     table.AddRow(Markup.Escape(row.Benchmark), Format(row.NetOps, row.Unit), Format(row.Peer, row.Unit), Markup.Escape(row.PeerTool),
-        row.Ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×", Markup.Escape(row.Target), row.Pass ? "[green]PASS[/]" : "[red]FAIL[/]");
+        Ratio(row), Markup.Escape(row.Target), row.Pass ? "[green]PASS[/]" : $"[red]{row.Verdict}[/]");
 }
 AnsiConsole.Write(table);
 foreach (var row in rows.Where(r => r.Note.Length > 0))
@@ -47,7 +47,7 @@ markdown.AppendLine();
 markdown.AppendLine("| Benchmark | NetOps | Peer | Peer tool | Ratio | Target | Verdict |");
 markdown.AppendLine("|---|---|---|---|---|---|---|");
 foreach (var row in rows)
-    markdown.AppendLine(CultureInfo.InvariantCulture, $"| {row.Benchmark} | {Format(row.NetOps, row.Unit)} | {Format(row.Peer, row.Unit)} | {row.PeerTool} | {row.Ratio:0.00}× | {row.Target} | {(row.Pass ? "PASS" : "FAIL")} |");
+    markdown.AppendLine(CultureInfo.InvariantCulture, $"| {row.Benchmark} | {Format(row.NetOps, row.Unit)} | {Format(row.Peer, row.Unit)} | {row.PeerTool} | {Ratio(row)} | {row.Target} | {row.Verdict} |");
 markdown.AppendLine();
 foreach (var row in rows.Where(r => r.Note.Length > 0))
     markdown.AppendLine(CultureInfo.InvariantCulture, $"- {row.Benchmark}: {row.Note}");
@@ -58,4 +58,6 @@ File.WriteAllText(file, markdown.ToString());
 Console.Error.WriteLine($"table also written to {file}");
 return rows.All(r => r.Pass) ? 0 : 1;
 
-static string Format(double value, string unit) => value.ToString("N0", CultureInfo.InvariantCulture) + " " + unit;
+static string Format(double? value, string unit) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) + " " + unit : "—";
+
+static string Ratio(BenchmarkRow row) => double.IsNaN(row.Ratio) ? "—" : row.Ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
