@@ -35,11 +35,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     private SnmpClient? _snmpClient;
     private SnmpPollerSource? _poller;
     private SnmpLab? _lab;
+    private TrafficCapture? _traffic;
     private WebApplication? _console;
 
     public Uri? ConsoleUrl { get; private set; }
     public Uri? LocalStoreUrl => _influxd?.Url;
     public IPEndPoint? TrapEndPoint { get; private set; }
+    public string? CaptureDescription => _traffic?.Description;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -117,6 +119,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _poller.StartAsync(cancellationToken);
         }
 
+        _traffic = await TrafficCapture.StartAsync(config.Collector.Capture, _ => new FramesOnly(), _writer, _schema, loggers, cancellationToken);
+
         _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
             new StoreHealthSource(_writer, config.Site.School, config.Site.Name), loggers);
         await _console.StartAsync(cancellationToken);
@@ -130,6 +134,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _console.StopAsync();
             await _console.DisposeAsync();
         }
+        if (_traffic is not null)
+            await _traffic.DisposeAsync();
         if (_poller is not null)
         {
             await _poller.StopAsync(CancellationToken.None);
@@ -160,6 +166,14 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         }
         if (_influxd is not null)
             await _influxd.DisposeAsync();
+    }
+
+    /// <summary>Until the analysis pipeline is wired in, the live path delivers frames to nobody: libpcap's and the reader's counters are what it reports.</summary>
+    private sealed class FramesOnly : NetOps.Capture.IFrameConsumer
+    {
+        public void OnFrame(in NetOps.Capture.FrameHeader header, ReadOnlySpan<byte> frame)
+        {
+        }
     }
 
     private static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)
