@@ -17,7 +17,10 @@ public sealed record BenchmarkRow(
     public double Ratio => NetOps is { } netOps && Peer > 0 ? netOps / Peer : double.NaN;
     public bool Pass => !double.IsNaN(Ratio) && (HigherIsBetter ? Ratio >= TargetRatio : Ratio <= TargetRatio);
     public string Verdict => NetOps is null ? "NOT MEASURED" : Pass ? "PASS" : "FAIL";
-    public string Target => (HigherIsBetter ? "≥ " : "≤ ") + TargetRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× " + PeerTool.Split(' ')[0];
+    /// <summary>What the peer column is called in the target (default: the peer tool's first word).</summary>
+    public string? TargetName { get; init; }
+
+    public string Target => (HigherIsBetter ? "≥ " : "≤ ") + TargetRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× " + (TargetName ?? PeerTool.Split(' ')[0]);
 }
 
 /// <summary>A benchmark against a peer tool; it starts and stops whatever servers it needs.</summary>

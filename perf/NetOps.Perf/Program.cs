@@ -5,7 +5,7 @@ using NetOps.Perf.Benchmarks;
 using Spectre.Console;
 
 // perf/run [--quick] [--only NAME]: every benchmark against its peer, in one run, one table.
-IBenchmark[] all = [new StoreWriterVsCurl(), new AnalyzerVsPeers()];
+IBenchmark[] all = [new StoreWriterVsCurl(), new AnalyzerVsPeers(), new LiveReplayRate()];
 var quick = args.Contains("--quick");
 var onlyIndex = Array.IndexOf(args, "--only");
 var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
