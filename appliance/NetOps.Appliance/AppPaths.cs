@@ -9,11 +9,14 @@ internal static class AppPaths
 
     public static string Var(params string[] parts) => Path.Combine([Home, "var", .. parts]);
 
-    /// <summary>A policy file under rules/: the home's own rules/ when it has one, else the rules/ the program was built with.</summary>
-    public static string Rules(params string[] parts)
+    /// <summary>The policy folder: the home's own rules/ when it has one, else the rules/ the program was built with.</summary>
+    public static string Rules
     {
-        var own = Path.Combine([Home, "rules", .. parts]);
-        return File.Exists(own) || ProgramRepository() is not { } repository ? own : Path.Combine([repository, "rules", .. parts]);
+        get
+        {
+            var own = Path.Combine(Home, "rules");
+            return Directory.Exists(own) || ProgramRepository() is not { } repository ? own : Path.Combine(repository, "rules");
+        }
     }
 
     private static string FindHome()

@@ -68,6 +68,7 @@ public sealed class ConfigLoaderTests
                 promiscuous: false
                 filter: "not port 22"
                 stats_interval: 30s
+                traffic_interval: 10s
                 lab: false
                 lab_mbps: 200
                 lab_namespace: lab-2
@@ -76,7 +77,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(new CaptureConfig
         {
             Interface = "eth1", Snaplen = 1518, BufferSize = 256L * 1024 * 1024, Promiscuous = false, Filter = "not port 22", StatsInterval = TimeSpan.FromSeconds(30),
-            Lab = false, LabMbps = 200, LabNamespace = "lab-2",
+            TrafficInterval = TimeSpan.FromSeconds(10), Lab = false, LabMbps = 200, LabNamespace = "lab-2",
         }, capture);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NetOps.Analyzer.Pipeline;
+using NetOps.Analyzer.Session;
 using NetOps.Capture;
 using NetOps.Capture.Files;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NetOps.Analyzer.Pipeline;
+using NetOps.Analyzer.Session;
 using NetOps.Appliance.Analysis;
 
 namespace NetOps.Appliance.Commands;
@@ -27,7 +28,7 @@ internal static class AnalyzeCommand
                 Console.Error.WriteLine("--interval must be 1..86400 seconds");
                 return 2;
             }
-            var session = AnalysisSession.Create(TimeSpan.FromSeconds(parse.GetValue(interval)));
+            var session = AnalysisSession.Create(AppPaths.Rules, TimeSpan.FromSeconds(parse.GetValue(interval)));
             var analysis = new FileAnalysis(session, Console.IsErrorRedirected ? null : Console.Error);
             var result = analysis.Run(parse.GetValue(files)!);
             foreach (var failed in analysis.Files.Where(f => f.Error is not null))

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using System.Net;
+using NetOps.Analyzer.Pipeline;
+using NetOps.Analyzer.Session;
+using NetOps.Collector.Capture;
 using NetOps.Collector.SelfMonitor;
 using NetOps.Collector.Traps;
 using NetOps.Snmp.Traps;
@@ -119,7 +122,7 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _poller.StartAsync(cancellationToken);
         }
 
-        _traffic = await TrafficCapture.StartAsync(config.Collector.Capture, _ => new FramesOnly(), _writer, _schema, loggers, cancellationToken);
+        _traffic = await TrafficCapture.StartAsync(config.Collector.Capture, counters => LiveAnalysis(counters), _writer, _schema, loggers, cancellationToken);
 
         _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
             new StoreHealthSource(_writer, config.Site.School, config.Site.Name), loggers);
@@ -168,12 +171,11 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _influxd.DisposeAsync();
     }
 
-    /// <summary>Until the analysis pipeline is wired in, the live path delivers frames to nobody: libpcap's and the reader's counters are what it reports.</summary>
-    private sealed class FramesOnly : NetOps.Capture.IFrameConsumer
+    /// <summary>The live capture's analysis: the same session as <c>netops analyze</c>, its capture drops from libpcap's counters.</summary>
+    private PipelineFrameConsumer LiveAnalysis(Func<CaptureCounters> counters)
     {
-        public void OnFrame(in NetOps.Capture.FrameHeader header, ReadOnlySpan<byte> frame)
-        {
-        }
+        var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped);
+        return new PipelineFrameConsumer(session.Pipeline);
     }
 
     private static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public sealed partial class AnalyzerVsPeers : IBenchmark
         var rounds = settings.Quick ? 1 : 3;
         var tools = new PeerTool[]
         {
+            new("NetOps", "dotnet", [NetOpsProgram.Dll(settings.Home), "analyze", capture, "--json"], run => CheckNetOpsCount(run, packets)),
             new("tcpdump", "tcpdump", ["-r", capture, "-w", "/dev/null"], _ => { }),
             new("ndpiReader", "ndpiReader", ["-i", capture], run => CheckNdpiCount(run, packets)),
             new("tshark", "tshark", ["-q", "-z", "conv,ip", "-r", capture], run =>
@@ -45,22 +46,31 @@ public sealed partial class AnalyzerVsPeers : IBenchmark
             }
         }
 
+        var netOps = best["NetOps"];
         var tcpdump = best["tcpdump"];
         var ndpi = best["ndpiReader"];
         var tshark = best["tshark"];
         var input = $"{packets:N0} packets, {new FileInfo(capture).Length / 1048576.0:N0} MiB, one core";
-        const string missing = "NetOps: `netops analyze FILE --json` is not there yet, so only the peers were measured";
         return
         [
-            new BenchmarkRow($"Analyzer, packets/s ({input}, every detector on)", null, packets / ndpi.CpuSeconds, "ndpiReader -i FILE", "pkt/s", 5, true,
-                $"{missing}; {ndpi.Describe("ndpiReader", packets, rounds)}"),
-            new BenchmarkRow("Analyzer vs the read floor, packets/s", null, packets / tcpdump.CpuSeconds, "tcpdump -r FILE -w /dev/null", "pkt/s", 0.25, true,
+            new BenchmarkRow($"Analyzer, packets/s ({input}, every detector on)", packets / netOps.CpuSeconds, packets / ndpi.CpuSeconds, "ndpiReader -i FILE", "pkt/s", 5, true,
+                $"NetOps is `netops analyze FILE --json` (Release); {netOps.Describe("NetOps", packets, rounds)}; {ndpi.Describe("ndpiReader", packets, rounds)}"),
+            new BenchmarkRow("Analyzer vs the read floor, packets/s", packets / netOps.CpuSeconds, packets / tcpdump.CpuSeconds, "tcpdump -r FILE -w /dev/null", "pkt/s", 0.25, true,
                 tcpdump.Describe("tcpdump", packets, rounds)),
-            new BenchmarkRow("Analyzer vs tshark's IP conversations, packets/s", null, packets / tshark.CpuSeconds, "tshark -q -z conv,ip -r FILE", "pkt/s", 1, true,
+            new BenchmarkRow("Analyzer vs tshark's IP conversations, packets/s", packets / netOps.CpuSeconds, packets / tshark.CpuSeconds, "tshark -q -z conv,ip -r FILE", "pkt/s", 1, true,
                 tshark.Describe("tshark", packets, rounds) + $", peak RSS {tshark.PeakRssBytes / 1048576.0:N0} MiB"),
-            new BenchmarkRow("Analyzer peak memory (RSS)", null, ndpi.PeakRssBytes / 1048576.0, "ndpiReader -i FILE", "MiB", 1, false,
+            new BenchmarkRow("Analyzer peak memory (RSS)", netOps.PeakRssBytes / 1048576.0, ndpi.PeakRssBytes / 1048576.0, "ndpiReader -i FILE", "MiB", 1, false,
                 "peak resident set size by GNU time -v, highest of the runs"),
         ];
+    }
+
+    /// <summary>NetOps's JSON must count the whole capture.</summary>
+    private static void CheckNetOpsCount(MeasuredRun run, long packets)
+    {
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(run.StdoutPath));
+        var counted = report.RootElement.GetProperty("packets").GetInt64();
+        if (counted != packets)
+            throw new InvalidOperationException($"netops analyze counted {counted} of {packets} packets");
     }
 
     /// <summary>ndpiReader says "IP packets: N of M packets total"; M must be the whole capture.</summary>
