@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NetOps.Capture;
+using NetOps.Analyzer.Pipeline;
+using NetOps.Analyzer.Session;
 using NetOps.Capture.Live;
 using NetOps.Perf.Measuring;
 using NetOps.Testing;
@@ -11,8 +12,9 @@ namespace NetOps.Perf.Benchmarks;
 /// <summary>
 /// The live path's highest zero-drop rate: the lab's campus mix replayed by tcpreplay (pinned to
 /// core 0) at rising rates into a veth pair in a namespace made here, captured by LiveCapture on a
-/// thread pinned to core 1. A rate passes when every frame tcpreplay sent was read, libpcap dropped
-/// none (pcap_stats) and the capturing veth end dropped none (its rx_dropped). The row is the
+/// thread pinned to core 1 that feeds the appliance's analysis session (the pipeline with every
+/// detector, as <c>netops up</c> runs it). A rate passes when every frame tcpreplay sent was read and
+/// analyzed, libpcap dropped none (pcap_stats) and the capturing veth end dropped none (its rx_dropped). The row is the
 /// highest rate tcpreplay actually reached (its own "Rated" figure) that passed. tcpreplay preloads
 /// the file into memory, so the sender does not wait for the disk.
 /// </summary>
@@ -39,7 +41,7 @@ public sealed partial class LiveReplayRate : IBenchmark
         foreach (var rate in settings.Quick ? [100, 500, 1000] : Rates)
         {
             var loops = (int)Math.Max(1, Math.Ceiling(StepLength.TotalSeconds * rate * 1e6 / 8 / fileBytes));
-            var step = await StepAsync(space, mix, rate, loops, cancellationToken);
+            var step = await StepAsync(space, mix, rate, loops, Path.Combine(settings.Home, "rules"), cancellationToken);
             Console.Error.WriteLine($"  {rate} Mbit/s asked: {step}");
             steps.Add($"{rate}: {step.ReachedMbps:N0} Mbit/s{(step.ZeroDrops ? "" : " with loss")}");
             if (!step.ZeroDrops)
@@ -57,23 +59,31 @@ public sealed partial class LiveReplayRate : IBenchmark
         [
             new BenchmarkRow("Live capture, highest zero-drop replay rate (campus mix through veth, capture on one core)", best, 1000,
                 "1 Gbit/s, the issue's aim", "Mbit/s", 1, true,
-                $"capture only: LiveCapture reading every frame (the analysis pipeline is not in main yet); steps asked→reached: {string.Join(", ", steps)}; {end}")
+                $"LiveCapture feeding the analysis session (pipeline, DNS counter, detectors); steps asked→reached: {string.Join(", ", steps)}; {end}")
             {
                 TargetName = "1 Gbit/s",
             },
         ];
     }
 
-    private static async Task<Step> StepAsync(TestNetworkNamespace space, string mix, int rate, int loops, CancellationToken cancellationToken)
+    private static async Task<Step> StepAsync(TestNetworkNamespace space, string mix, int rate, int loops, string rules, CancellationToken cancellationToken)
     {
         var interfaceDropsBefore = await InterfaceDropsAsync(space);
         using var capture = LiveCapture.Open(new LiveCaptureOptions { Interface = space.CaptureInterface, NetworkNamespace = space.Name });
+        var session = AnalysisSession.Create(rules, TimeSpan.FromSeconds(10), () => capture.ReadKernelStatistics().Dropped);
+        var analysis = new PipelineFrameConsumer(session.Pipeline);
         var reader = new Thread(() =>
         {
             CoreAffinity.PinCurrentThread(CaptureCore);
-            while (capture.Read(out _, out _) != LiveRead.Stopped)
+            LiveRead read;
+            while ((read = capture.Read(out var header, out var frame)) != LiveRead.Stopped)
             {
+                if (read == LiveRead.Frame)
+                    analysis.OnFrame(header, frame);
+                else
+                    analysis.OnIdle((DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100);
             }
+            analysis.OnEnd();
         }) { IsBackground = true, Name = "live capture " + rate };
         reader.Start();
         TcpreplayReport report;
@@ -100,7 +110,7 @@ public sealed partial class LiveReplayRate : IBenchmark
         var interfaceDrops = await InterfaceDropsAsync(space) - interfaceDropsBefore;
         var rated = Rated().Match(output);
         var reached = rated.Success ? double.Parse(rated.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        return new Step(rate, reached, report.Sent, report.Failed, capture.Statistics.Frames, kernel.Dropped, interfaceDrops);
+        return new Step(rate, reached, report.Sent, report.Failed, capture.Statistics.Frames, analysis.Result!.Total.Traffic.Total.Packets, kernel.Dropped, interfaceDrops);
     }
 
     /// <summary>The capturing veth end's receive drops, as <c>ip -s -j link</c> reports them inside the namespace.</summary>
@@ -114,11 +124,11 @@ public sealed partial class LiveReplayRate : IBenchmark
     [GeneratedRegex(@"Rated:\s+[0-9.]+\s+Bps,\s+([0-9.]+)\s+Mbps")]
     private static partial Regex Rated();
 
-    private sealed record Step(int AskedMbps, double ReachedMbps, long Sent, long FailedToSend, long Read, long KernelDropped, long InterfaceDropped)
+    private sealed record Step(int AskedMbps, double ReachedMbps, long Sent, long FailedToSend, long Read, long Analyzed, long KernelDropped, long InterfaceDropped)
     {
-        public bool ZeroDrops => FailedToSend == 0 && Read == Sent && KernelDropped == 0 && InterfaceDropped == 0;
+        public bool ZeroDrops => FailedToSend == 0 && Read == Sent && Analyzed == Sent && KernelDropped == 0 && InterfaceDropped == 0;
 
         public override string ToString() =>
-            $"reached {ReachedMbps:N1} Mbit/s, sent {Sent:N0} (failed {FailedToSend:N0}), read {Read:N0}, pcap dropped {KernelDropped:N0}, veth dropped {InterfaceDropped:N0}";
+            $"reached {ReachedMbps:N1} Mbit/s, sent {Sent:N0} (failed {FailedToSend:N0}), read {Read:N0}, analyzed {Analyzed:N0}, pcap dropped {KernelDropped:N0}, veth dropped {InterfaceDropped:N0}";
     }
 }
