@@ -10,7 +10,7 @@ namespace NetOps.Perf.Snmp;
 /// numeric OID, exact only with one walk at a time: parallel walks share the pipe in 4 KiB writes,
 /// which keeps the number of lines but may split a line between two walks' output.
 /// </remarks>
-public sealed record BulkwalkResult(double WallSeconds, double CpuSeconds, long Lines, long VarBinds);
+public sealed record BulkwalkResult(double WallSeconds, double CpuSeconds, long Lines, long VarBinds, string? Failure);
 
 /// <summary>
 /// The peer: one <c>snmpbulkwalk</c> per device and table, run <c>parallel</c> at a time by
@@ -53,9 +53,9 @@ public static class BulkwalkPeer
             }
         }
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"snmpbulkwalk failed (exit {process.ExitCode}): {(await errors).Trim()}");
-        var figures = (await File.ReadAllTextAsync(timing, cancellationToken)).Trim().Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-        return new BulkwalkResult(figures[0], figures[1] + figures[2], lines, varBinds);
+        var failure = process.ExitCode == 0 ? null : $"snmpbulkwalk failed (xargs exit {process.ExitCode}): {(await errors).Split('\n')[0]}";
+        // GNU time's last line holds the figures (a line before it tells a non-zero exit).
+        var figures = (await File.ReadAllLinesAsync(timing, cancellationToken)).Last(l => l.Length > 0).Split(' ').Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        return new BulkwalkResult(figures[0], figures[1] + figures[2], lines, varBinds, failure);
     }
 }
