@@ -10,14 +10,18 @@ using NetOps.Store.Writing;
 
 namespace NetOps.Perf.Snmp;
 
-/// <summary>One poll cycle of every device, timed from the first request until InfluxDB acknowledged every point.</summary>
-public sealed record PollCycle(int Answered, double WallSeconds, double CpuSeconds, long PointsWritten, DateTimeOffset Started);
+/// <summary>
+/// One poll cycle of every device, timed from the first request until InfluxDB acknowledged every
+/// point; <see cref="PollSeconds"/> is until the last device was polled (its points handed to the writer).
+/// </summary>
+public sealed record PollCycle(int Answered, double WallSeconds, double PollSeconds, double CpuSeconds, long PointsWritten, DateTimeOffset Started);
 
 /// <summary>
 /// The appliance's poller as <c>netops up</c> builds it: one <see cref="SnmpClient"/>,
 /// <see cref="SnmpPollerSource"/> with the default <c>max_concurrent</c>, the real
 /// <see cref="StoreWriter"/> (fsynced spool, default batching) into a database of a real influxd.
-/// CPU is this process's: the responder and influxd run in processes of their own.
+/// CPU is this process's: the responder and influxd run in processes of their own. The perf program
+/// runs with the appliance's GC settings (workstation, concurrent).
 /// </summary>
 public sealed class PollerRun : IAsyncDisposable
 {
@@ -56,11 +60,12 @@ public sealed class PollerRun : IAsyncDisposable
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var answered = await _poller.PollOnceAsync(cancellationToken);
+        var polled = clock.Elapsed.TotalSeconds;
         var drained = await _writer.DrainAsync(TimeSpan.FromMinutes(5), cancellationToken);
         if (!drained[0].AllStored)
             throw new InvalidOperationException($"the store writer still holds {drained[0].PendingLines} lines after 5 minutes");
         var wall = clock.Elapsed.TotalSeconds;
-        return new PollCycle(answered, wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, _writer.LinesWritten - points, started);
+        return new PollCycle(answered, wall, polled, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, _writer.LinesWritten - points, started);
     }
 
     public async ValueTask DisposeAsync()
