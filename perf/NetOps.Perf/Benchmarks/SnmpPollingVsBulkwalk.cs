@@ -100,7 +100,7 @@ public sealed partial class SnmpPollingVsBulkwalk : IBenchmark
             $"(first cycle, with JIT and empty caches: {first.WallSeconds:0.00} s, {first.CpuSeconds:0.00} CPU s), " +
             $"{cycle.Answered}/{count} devices answered, {requests:N0} requests, {varBinds:N0} varbinds ({varBinds / cycle.WallSeconds:N0}/s), {cycle.PointsWritten:N0} points stored, " +
             $"{lateAnswers} late answers, sum of stored rates within {rateError:P1} of the simulated traffic; the full appliance poll (system group, 17 ifTable/ifXTable columns, " +
-            $"ENTITY, IP-MIB, LLDP, wireless probes), {PollerRun.MaxConcurrent} devices at a time; responder {responderCpu:0.00} CPU s, influxd {influxCpu:0.00} CPU s (not counted). " +
+            $"ENTITY, IP-MIB, LLDP, wireless probes), {PollerRun.MaxConcurrent} devices at a time; responder {responderCpu:0.00} CPU s ({varBinds / responderCpu:N0} varbinds per CPU s), influxd {influxCpu:0.00} CPU s (not counted). " +
             $"snmpbulkwalk: {peer.WallSeconds:0.00} s wall, {peer.CpuSeconds:0.00} CPU s (GNU time, children included), {peerVarBinds:N0} varbinds " +
             $"({peerVarBinds / peer.WallSeconds:N0}/s), no points stored");
         var label = $"SNMP poll, {count:N0} simulated 48-port switches";
