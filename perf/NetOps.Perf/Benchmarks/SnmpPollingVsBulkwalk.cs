@@ -99,6 +99,7 @@ public sealed partial class SnmpPollingVsBulkwalk : IBenchmark
             $"NetOps: cycle {cycle.WallSeconds:0.00} s wall (last device polled at {cycle.PollSeconds:0.00} s, the rest until all stored), {cycle.CpuSeconds:0.00} CPU s = {share * 100:0.0} % of one core over a {CycleSeconds:0} s cycle " +
             $"(first cycle, with JIT and empty caches: {first.WallSeconds:0.00} s, {first.CpuSeconds:0.00} CPU s), " +
             $"{cycle.Answered}/{count} devices answered, {requests:N0} requests, {varBinds:N0} varbinds ({varBinds / cycle.WallSeconds:N0}/s), {cycle.PointsWritten:N0} points stored, " +
+            $"{cycle.AllocatedBytes / 1048576.0:N0} MiB allocated ({(double)cycle.AllocatedBytes / varBinds:N0} bytes per varbind; GCs gen0/1/2 {cycle.Collections.Gen0}/{cycle.Collections.Gen1}/{cycle.Collections.Gen2}), " +
             $"{lateAnswers} late answers, sum of stored rates within {rateError:P1} of the simulated traffic; the full appliance poll (system group, 17 ifTable/ifXTable columns, " +
             $"ENTITY, IP-MIB, LLDP, wireless probes), {PollerRun.MaxConcurrent} devices at a time; responder {responderCpu:0.00} CPU s ({varBinds / responderCpu:N0} varbinds per CPU s), influxd {influxCpu:0.00} CPU s (not counted). " +
             $"snmpbulkwalk: {peer.WallSeconds:0.00} s wall, {peer.CpuSeconds:0.00} CPU s (GNU time, children included), {peerVarBinds:N0} varbinds " +

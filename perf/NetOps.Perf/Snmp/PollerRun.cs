@@ -13,8 +13,10 @@ namespace NetOps.Perf.Snmp;
 /// <summary>
 /// One poll cycle of every device, timed from the first request until InfluxDB acknowledged every
 /// point; <see cref="PollSeconds"/> is until the last device was polled (its points handed to the writer).
+/// <see cref="AllocatedBytes"/> and <see cref="Collections"/> (gen 0, 1, 2) are the whole process's during the cycle.
 /// </summary>
-public sealed record PollCycle(int Answered, double WallSeconds, double PollSeconds, double CpuSeconds, long PointsWritten, DateTimeOffset Started);
+public sealed record PollCycle(int Answered, double WallSeconds, double PollSeconds, double CpuSeconds, long PointsWritten, DateTimeOffset Started,
+    long AllocatedBytes, (int Gen0, int Gen1, int Gen2) Collections);
 
 /// <summary>
 /// The appliance's poller as <c>netops up</c> builds it: one <see cref="SnmpClient"/>,
@@ -58,6 +60,8 @@ public sealed class PollerRun : IAsyncDisposable
         var started = DateTimeOffset.UtcNow;
         var points = _writer.LinesWritten;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         var answered = await _poller.PollOnceAsync(cancellationToken);
         var polled = clock.Elapsed.TotalSeconds;
@@ -65,7 +69,8 @@ public sealed class PollerRun : IAsyncDisposable
         if (!drained[0].AllStored)
             throw new InvalidOperationException($"the store writer still holds {drained[0].PendingLines} lines after 5 minutes");
         var wall = clock.Elapsed.TotalSeconds;
-        return new PollCycle(answered, wall, polled, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, _writer.LinesWritten - points, started);
+        return new PollCycle(answered, wall, polled, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, _writer.LinesWritten - points, started,
+            GC.GetTotalAllocatedBytes() - allocated, (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2));
     }
 
     public async ValueTask DisposeAsync()
