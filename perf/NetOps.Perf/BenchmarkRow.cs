@@ -1,12 +1,9 @@
 namespace NetOps.Perf;
 
-/// <summary>
-/// One row of the comparison table: NetOps and its peer on the same input in the same run.
-/// <see cref="NetOps"/> is null while the NetOps side does not exist yet: the row shows the peer and fails.
-/// </summary>
+/// <summary>One row of the comparison table: NetOps and its peer on the same input in the same run.</summary>
 public sealed record BenchmarkRow(
     string Benchmark,
-    double? NetOps,
+    double NetOps,
     double Peer,
     string PeerTool,
     string Unit,
@@ -14,13 +11,13 @@ public sealed record BenchmarkRow(
     bool HigherIsBetter,
     string Note)
 {
-    public double Ratio => NetOps is { } netOps && Peer > 0 ? netOps / Peer : double.NaN;
-    public bool Pass => !double.IsNaN(Ratio) && (HigherIsBetter ? Ratio >= TargetRatio : Ratio <= TargetRatio);
-    public string Verdict => NetOps is null ? "NOT MEASURED" : Pass ? "PASS" : "FAIL";
-    /// <summary>What the peer column is called in the target (default: the peer tool's first word).</summary>
-    public string? TargetName { get; init; }
+    /// <summary>A target that is not a ratio (e.g. "a 60 s cycle at ≤ 50 % of a core"); when set it decides the verdict and the ratio is only shown.</summary>
+    public string? AbsoluteTarget { get; init; }
+    public bool AbsolutePass { get; init; }
 
-    public string Target => (HigherIsBetter ? "≥ " : "≤ ") + TargetRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× " + (TargetName ?? PeerTool.Split(' ')[0]);
+    public double Ratio => Peer > 0 ? NetOps / Peer : double.NaN;
+    public bool Pass => AbsoluteTarget is not null ? AbsolutePass : HigherIsBetter ? Ratio >= TargetRatio : Ratio <= TargetRatio;
+    public string Target => AbsoluteTarget ?? (HigherIsBetter ? "≥ " : "≤ ") + TargetRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× " + PeerTool.Split(' ')[0];
 }
 
 /// <summary>A benchmark against a peer tool; it starts and stops whatever servers it needs.</summary>

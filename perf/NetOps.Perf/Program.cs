@@ -2,10 +2,15 @@ using System.Globalization;
 using System.Text;
 using NetOps.Perf;
 using NetOps.Perf.Benchmarks;
+using NetOps.Perf.Snmp;
 using Spectre.Console;
 
+// NetOps.Perf responder …: the SNMP load responder, run by the snmp benchmark as a process of its own.
+if (args.Length > 0 && args[0] == "responder")
+    return LoadResponder.Run(args[1..]);
+
 // perf/run [--quick] [--only NAME]: every benchmark against its peer, in one run, one table.
-IBenchmark[] all = [new StoreWriterVsCurl(), new AnalyzerVsPeers(), new LiveReplayRate()];
+IBenchmark[] all = [new StoreWriterVsCurl(), new SnmpPollingVsBulkwalk(), new AnalyzerVsPeers(), new LiveReplayRate()];
 var quick = args.Contains("--quick");
 var onlyIndex = Array.IndexOf(args, "--only");
 var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
@@ -35,7 +40,7 @@ foreach (var column in new[] { "Benchmark", "NetOps", "Peer", "Peer tool", "Rati
 foreach (var row in rows)
 {
     table.AddRow(Markup.Escape(row.Benchmark), Format(row.NetOps, row.Unit), Format(row.Peer, row.Unit), Markup.Escape(row.PeerTool),
-        Ratio(row), Markup.Escape(row.Target), row.Pass ? "[green]PASS[/]" : $"[red]{row.Verdict}[/]");
+        row.Ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×", Markup.Escape(row.Target), row.Pass ? "[green]PASS[/]" : "[red]FAIL[/]");
 }
 AnsiConsole.Write(table);
 foreach (var row in rows.Where(r => r.Note.Length > 0))
@@ -47,7 +52,7 @@ markdown.AppendLine();
 markdown.AppendLine("| Benchmark | NetOps | Peer | Peer tool | Ratio | Target | Verdict |");
 markdown.AppendLine("|---|---|---|---|---|---|---|");
 foreach (var row in rows)
-    markdown.AppendLine(CultureInfo.InvariantCulture, $"| {row.Benchmark} | {Format(row.NetOps, row.Unit)} | {Format(row.Peer, row.Unit)} | {row.PeerTool} | {Ratio(row)} | {row.Target} | {row.Verdict} |");
+    markdown.AppendLine(CultureInfo.InvariantCulture, $"| {row.Benchmark} | {Format(row.NetOps, row.Unit)} | {Format(row.Peer, row.Unit)} | {row.PeerTool} | {row.Ratio:0.00}× | {row.Target} | {(row.Pass ? "PASS" : "FAIL")} |");
 markdown.AppendLine();
 foreach (var row in rows.Where(r => r.Note.Length > 0))
     markdown.AppendLine(CultureInfo.InvariantCulture, $"- {row.Benchmark}: {row.Note}");
@@ -58,6 +63,5 @@ File.WriteAllText(file, markdown.ToString());
 Console.Error.WriteLine($"table also written to {file}");
 return rows.All(r => r.Pass) ? 0 : 1;
 
-static string Format(double? value, string unit) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) + " " + unit : "—";
-
-static string Ratio(BenchmarkRow row) => double.IsNaN(row.Ratio) ? "—" : row.Ratio.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+static string Format(double value, string unit) =>
+    value.ToString(Math.Abs(value) < 10 ? "N2" : Math.Abs(value) < 100 ? "N1" : "N0", CultureInfo.InvariantCulture) + " " + unit;
