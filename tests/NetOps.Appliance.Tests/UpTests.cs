@@ -43,6 +43,7 @@ public sealed class UpTests
                 lab_listen: 127.0.0.1:{labPort}
               capture:
                 stats_interval: 1s
+                traffic_interval: 2s
                 lab_mbps: 20
                 lab_namespace: {labNamespace}
             """);
@@ -129,6 +130,15 @@ public sealed class UpTests
             Assert.True(capture.Long(0, "frames") > 0 && capture.Long(0, "bytes") > capture.Long(0, "frames") * 40, up.Output);
             Assert.Equal(0, capture.Long(0, "dropped"));
             Assert.Equal("LINKTYPE_ETHERNET (1)", capture.String(0, "link"));
+
+            // The pipeline on the live path: traffic intervals with packets, and IPv6 in them (the mix is dual-stack).
+            var packets = await FirstNonZeroAsync(client, "SELECT max(packets) AS packets FROM raw.traffic_interval WHERE capture = 'lab-capture'", "packets", 120);
+            Assert.True(packets > 0, "no traffic intervals from the live path:\n" + up.Output);
+            var ipv6 = (await client.QuerySingleAsync("SELECT max(byte_share_percent) AS share, max(ipv6_hosts) AS hosts FROM raw.traffic_ipv6 WHERE capture = 'lab-capture'")).Series.Single();
+            Assert.InRange(ipv6.Double(0, "share"), 1, 99);
+            Assert.True(ipv6.Long(0, "hosts") > 0, up.Output);
+            var v6Bytes = await FirstNonZeroAsync(client, "SELECT sum(bytes) AS bytes FROM raw.traffic_ip_version WHERE capture = 'lab-capture' AND ip_version = 'ipv6'", "bytes", 4);
+            Assert.True(v6Bytes > 0, up.Output);
         }
         else
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using System.Net;
 using NetOps.Analyzer.Pipeline;
 using NetOps.Analyzer.Session;
+using NetOps.Appliance.Analysis;
 using NetOps.Collector.Capture;
 using NetOps.Collector.SelfMonitor;
 using NetOps.Collector.Traps;
@@ -122,7 +123,7 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _poller.StartAsync(cancellationToken);
         }
 
-        _traffic = await TrafficCapture.StartAsync(config.Collector.Capture, counters => LiveAnalysis(counters), _writer, _schema, loggers, cancellationToken);
+        _traffic = await TrafficCapture.StartAsync(config.Collector.Capture, LiveAnalysis, _writer, _schema, loggers, cancellationToken);
 
         _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
             new StoreHealthSource(_writer, config.Site.School, config.Site.Name), loggers);
@@ -171,10 +172,14 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _influxd.DisposeAsync();
     }
 
-    /// <summary>The live capture's analysis: the same session as <c>netops analyze</c>, its capture drops from libpcap's counters.</summary>
-    private PipelineFrameConsumer LiveAnalysis(Func<CaptureCounters> counters)
+    /// <summary>
+    /// The live capture's analysis: the same session as <c>netops analyze</c>, its capture drops from
+    /// libpcap's counters, its traffic intervals written to the store (tagged with the interface).
+    /// </summary>
+    private PipelineFrameConsumer LiveAnalysis(string capture, Func<CaptureCounters> counters)
     {
         var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped);
+        TrafficStore.WriteIntervals(session, _writer!, _schema, capture);
         return new PipelineFrameConsumer(session.Pipeline);
     }
 

@@ -31,9 +31,9 @@ internal sealed class TrafficCapture : IAsyncDisposable
 
     /// <summary>
     /// Starts capturing as <paramref name="config"/> says; frames go to the consumer made by
-    /// <paramref name="consumer"/> (given the source's counters: zero until the source exists) on the capture thread.
+    /// <paramref name="consumer"/> (given the interface and the source's counters: zero until the source exists) on the capture thread.
     /// </summary>
-    public static async Task<TrafficCapture> StartAsync(CaptureConfig config, Func<Func<CaptureCounters>, IFrameConsumer> consumer, StoreWriter writer, StoreSchema schema,
+    public static async Task<TrafficCapture> StartAsync(CaptureConfig config, Func<string, Func<CaptureCounters>, IFrameConsumer> consumer, StoreWriter writer, StoreSchema schema,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var capture = new TrafficCapture(loggers.CreateLogger<TrafficCapture>());
@@ -49,7 +49,7 @@ internal sealed class TrafficCapture : IAsyncDisposable
         return capture;
     }
 
-    private async Task StartCoreAsync(CaptureConfig config, Func<Func<CaptureCounters>, IFrameConsumer> consumer, StoreWriter writer, StoreSchema schema,
+    private async Task StartCoreAsync(CaptureConfig config, Func<string, Func<CaptureCounters>, IFrameConsumer> consumer, StoreWriter writer, StoreSchema schema,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var options = new LiveCaptureOptions
@@ -75,7 +75,7 @@ internal sealed class TrafficCapture : IAsyncDisposable
             _replay = new LabReplay(_labNetwork, pcap, config.LabMbps, loggers.CreateLogger<LabReplay>());
         }
 
-        _source = new CaptureSource(() => LiveCapture.Open(options), consumer(() => _source?.Counters() ?? default),
+        _source = new CaptureSource(() => LiveCapture.Open(options), consumer(options.Interface, () => _source?.Counters() ?? default),
             new CaptureSourceOptions { Interface = options.Interface, StatsInterval = config.StatsInterval }, writer, schema, loggers.CreateLogger<CaptureSource>());
         await _source.StartAsync(cancellationToken);
         // The replay starts once the capture is open, so the capture sees the loop from its first frame.
