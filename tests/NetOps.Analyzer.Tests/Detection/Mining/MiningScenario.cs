@@ -7,12 +7,12 @@ namespace NetOps.Analyzer.Tests.Detection.Mining;
 /// <summary>Runs synthesized traffic through the mining inspector (with the tests' own server names) and returns what it reported.</summary>
 public static class MiningScenario
 {
-    public static List<NetOps.Analyzer.Inspection.Detection> Detect(SyntheticTraffic traffic) => Detect(traffic.Frames());
+    public static List<NetOps.Analyzer.Inspection.Detection> Detect(SyntheticTraffic traffic) => Detect(traffic.Frames(), traffic.Names);
 
-    public static List<NetOps.Analyzer.Inspection.Detection> Detect(IEnumerable<(long Nanos, byte[] Frame)> frames)
+    public static List<NetOps.Analyzer.Inspection.Detection> Detect(IEnumerable<(long Nanos, byte[] Frame)> frames, TestServerNames? serverNames = null)
     {
         var sink = new DetectionList();
-        var names = new TestServerNames();
+        var names = serverNames ?? new TestServerNames();
         var inspector = new MiningInspector(sink, MiningCorpusTests.ShippedLists, names);
         new InspectorHarness(names, inspector).Run(LinkType.Ethernet, frames);
         Assert.Equal(0, inspector.OpenFlows);

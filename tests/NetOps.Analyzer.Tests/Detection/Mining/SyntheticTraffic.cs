@@ -24,6 +24,9 @@ public sealed class SyntheticTraffic : IDisposable
 
     public Random Random => _random;
 
+    /// <summary>Server names the scenario's flows get (SNI and Host are read from the traffic; DNS-learned ones are set here).</summary>
+    public TestServerNames Names { get; } = new();
+
     /// <summary>A TCP connection from the client host to <paramref name="server"/>:<paramref name="port"/>, opened.</summary>
     internal TcpConversation Connect(string server, ushort port, long offsetNanos = 0, string client = "10.20.1.66")
     {

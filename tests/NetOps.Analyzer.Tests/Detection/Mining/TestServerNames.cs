@@ -11,6 +11,10 @@ namespace NetOps.Analyzer.Tests.Detection.Mining;
 public sealed class TestServerNames : IPayloadInspector, IServerNames
 {
     private readonly Dictionary<ulong, string> _names = [];
+    private readonly Dictionary<IpAddress, string> _resolved = [];
+
+    /// <summary>A name as if a DNS answer had resolved it to <paramref name="server"/> shortly before.</summary>
+    public void Resolve(string server, string name) => _resolved[IpAddress.Parse(server)] = name;
 
     public string Name => "test-names";
 
@@ -18,7 +22,7 @@ public sealed class TestServerNames : IPayloadInspector, IServerNames
     {
         if (!context.FromClient || context.PayloadPacketInDirection != 1)
             return;
-        var name = Sni(payload) ?? Host(payload);
+        var name = Sni(payload) ?? Host(payload) ?? _resolved.GetValueOrDefault(context.Server);
         if (name is not null)
             _names[context.FlowId] = name;
     }
