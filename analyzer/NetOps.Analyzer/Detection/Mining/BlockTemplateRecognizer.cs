@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>Mining through a node's RPC over HTTP POST: getblocktemplate (BIP 22) and the older getwork.</summary>
 internal sealed class BlockTemplateRecognizer : IMiningRecognizer

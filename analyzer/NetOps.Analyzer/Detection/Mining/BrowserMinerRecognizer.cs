@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// CoinHive-style browser miners (CoinHive, CryptoLoot, CoinImp and their clones) over WebSocket:

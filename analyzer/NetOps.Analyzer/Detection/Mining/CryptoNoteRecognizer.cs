@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>The CryptoNote pool protocol of XMRig, xmr-stak and their pools: login (with agent), getjob, submit, keepalived, job.</summary>
 internal sealed class CryptoNoteRecognizer : IMiningRecognizer

@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>EthProxy (getwork-style Ethereum pools): eth_submitLogin, eth_getWork, eth_submitWork, eth_submitHashrate.</summary>
 internal sealed class EthProxyRecognizer : IMiningRecognizer

@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Running figures of one flow's payload packets, kept in a few counters (no per-packet memory):

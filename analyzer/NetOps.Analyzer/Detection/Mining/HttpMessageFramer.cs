@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>One HTTP/1.x message's head facts and its body (when a Content-Length gave one).</summary>
 internal readonly ref struct HttpMessage

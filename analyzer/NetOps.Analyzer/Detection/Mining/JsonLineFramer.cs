@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Splits a growing byte stream into the newline-terminated messages JSON-RPC over TCP uses

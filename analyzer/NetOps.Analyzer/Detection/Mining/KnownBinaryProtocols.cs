@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Binary protocols of cryptocurrency nodes that are no mining, told by their first bytes so the

@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Thresholds of the flow-behaviour score and the Stratum V2 handshake fingerprint (policy: read

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// The flow-behaviour score: one point each for long-lived, periodic, small exchanges, and opaque to

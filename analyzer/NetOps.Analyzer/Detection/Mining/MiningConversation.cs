@@ -1,6 +1,6 @@
 using NetOps.Analyzer.Inspection;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// The mining messages of one flow, both directions, however they were framed (lines, HTTP bodies,

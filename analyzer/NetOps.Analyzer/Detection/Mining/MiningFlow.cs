@@ -1,6 +1,6 @@
 using NetOps.Analyzer.Decoding;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>How a flow's payload is framed, judged from its first payload bytes.</summary>
 internal enum MiningFlowMode : byte

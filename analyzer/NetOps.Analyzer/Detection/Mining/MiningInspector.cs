@@ -1,7 +1,7 @@
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Rules.DomainLists;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Detects cryptocurrency mining (indicator 66) on TCP flows: reads the first bytes of each

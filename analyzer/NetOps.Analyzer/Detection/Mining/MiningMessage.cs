@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 internal enum JsonShape : byte
 {

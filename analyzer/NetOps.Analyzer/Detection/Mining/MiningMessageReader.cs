@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Text.Json;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Reads one JSON message (a whole line or HTTP/WebSocket body) into a <see cref="MiningMessage"/>

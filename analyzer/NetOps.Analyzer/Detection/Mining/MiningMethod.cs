@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>The JSON-RPC "method" (or browser miners' "type") names that mining protocols use; <see cref="Other"/> for any other name.</summary>
 internal enum MiningMethod : byte

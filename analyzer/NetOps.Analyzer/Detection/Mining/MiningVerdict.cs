@@ -2,7 +2,7 @@ using System.Text;
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Rules.DomainLists;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Weighs what the inspector learned of one ended flow into at most one detection:

@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Stratum v1 (Bitcoin family; Zcash/Equihash with mining.set_target) and EthereumStratum/1.0.0

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// The first bytes of one direction of a TCP flow, in sequence order, bounded: segments are placed

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace NetOps.Analyzer.Detection.Mining;
+namespace NetOps.Analyzer.Mining;
 
 /// <summary>
 /// Reads RFC 6455 frames from a growing byte stream and hands out the text of whole (FIN) text

@@ -1,7 +1,7 @@
 using NetOps.Analyzer.Inspection;
 using NetOps.Capture.Files;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>
 /// Feeds frames to inspectors the way the analysis pipeline does, until the flows helper's pipeline

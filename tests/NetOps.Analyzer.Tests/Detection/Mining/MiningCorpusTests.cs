@@ -1,10 +1,10 @@
-using NetOps.Analyzer.Detection.Mining;
+using NetOps.Analyzer.Mining;
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Rules.DomainLists;
 using NetOps.Analyzer.Tests.Corpus;
 using NetOps.Testing;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>The acceptance of issue 5 on the corpus: nDPI's Mining flows confirmed, every benign capture without confirmed or probable mining.</summary>
 public class MiningCorpusTests

@@ -1,8 +1,8 @@
 using NetOps.Appliance.Lab.Traffic.Payloads;
-using static NetOps.Analyzer.Tests.Detection.Mining.OpaqueSessions;
-using static NetOps.Analyzer.Tests.Detection.Mining.SyntheticTraffic;
+using static NetOps.Analyzer.Tests.Mining.OpaqueSessions;
+using static NetOps.Analyzer.Tests.Mining.SyntheticTraffic;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>Traffic that looks like mining to a naive detector and must not be called mining (issue 5, each on purpose).</summary>
 public class MiningFalsePositiveTests

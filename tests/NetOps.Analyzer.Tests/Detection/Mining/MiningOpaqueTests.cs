@@ -1,7 +1,7 @@
 using NetOps.Analyzer.Inspection;
-using static NetOps.Analyzer.Tests.Detection.Mining.OpaqueSessions;
+using static NetOps.Analyzer.Tests.Mining.OpaqueSessions;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>What cannot be read: TLS-wrapped stratum, Stratum V2, and the behaviour score — probable with a pool name, suspicious at most without.</summary>
 public class MiningOpaqueTests

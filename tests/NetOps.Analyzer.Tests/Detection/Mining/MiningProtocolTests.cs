@@ -1,7 +1,7 @@
 using NetOps.Analyzer.Inspection;
-using static NetOps.Analyzer.Tests.Detection.Mining.SyntheticTraffic;
+using static NetOps.Analyzer.Tests.Mining.SyntheticTraffic;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>Every protocol variant, synthesized: both key orders, compact and spaced JSON, odd ports.</summary>
 public class MiningProtocolTests

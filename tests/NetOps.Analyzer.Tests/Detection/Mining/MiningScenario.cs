@@ -1,8 +1,8 @@
-using NetOps.Analyzer.Detection.Mining;
+using NetOps.Analyzer.Mining;
 using NetOps.Analyzer.Inspection;
 using NetOps.Capture;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>Runs synthesized traffic through the mining inspector (with the tests' own server names) and returns what it reported.</summary>
 public static class MiningScenario

@@ -1,7 +1,7 @@
 using NetOps.Appliance.Lab.Traffic;
 using NetOps.Appliance.Lab.Traffic.Payloads;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>Long-lived sessions whose content cannot be read (TLS records, encrypted frames), shaped by timing and size only.</summary>
 internal static class OpaqueSessions

@@ -4,7 +4,7 @@ using System.Text;
 using NetOps.Appliance.Lab.Traffic;
 using NetOps.Capture.Files;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>
 /// Traffic the tests synthesize with the lab's own frame builder (complete Ethernet/IP/TCP frames,

@@ -1,7 +1,7 @@
 using System.Text;
-using NetOps.Analyzer.Detection.Mining;
+using NetOps.Analyzer.Mining;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 public class TcpDirectionStreamTests
 {

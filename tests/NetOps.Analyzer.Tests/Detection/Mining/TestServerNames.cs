@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using NetOps.Analyzer.Inspection;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>
 /// The tests' own small <see cref="IServerNames"/> (the appdetect detectors are the product's): the

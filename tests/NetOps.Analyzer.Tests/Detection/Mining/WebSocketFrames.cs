@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace NetOps.Analyzer.Tests.Detection.Mining;
+namespace NetOps.Analyzer.Tests.Mining;
 
 /// <summary>RFC 6455 text frames as browsers (masked) and servers (unmasked) send them.</summary>
 public static class WebSocketFrames
