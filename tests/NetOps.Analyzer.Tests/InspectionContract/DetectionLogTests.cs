@@ -1,7 +1,7 @@
 using NetOps.Analyzer.Decoding;
 using NetOps.Analyzer.Inspection;
 
-namespace NetOps.Analyzer.Tests.Inspection;
+namespace NetOps.Analyzer.Tests.InspectionContract;
 
 public sealed class DetectionLogTests
 {
