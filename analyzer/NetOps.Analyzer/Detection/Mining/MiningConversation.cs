@@ -28,6 +28,13 @@ internal sealed class MiningConversation
     private int _pushRecognizer = -1;
     private bool _answered;
     private int _foreignClientMessages;
+    private bool _rolesKnown;
+
+    /// <summary>
+    /// The flow's "client" turned out to be the pool: a flow table that ends an idle connection
+    /// starts the next flow with whoever speaks first, and after a pause that is often the pool's push.
+    /// </summary>
+    public bool Swapped { get; private set; }
 
     /// <summary>The protocol named by the miner's first request (or the pool's first push).</summary>
     public string? Protocol { get; private set; }
@@ -69,7 +76,9 @@ internal sealed class MiningConversation
             return;
         }
         Messages++;
-        if (fromClient)
+        if (!_rolesKnown)
+            LearnRoles(fromClient, message);
+        if (fromClient != Swapped)
             OnClient(message, json, timestampNanos);
         else
             OnServer(message, json, timestampNanos);
@@ -131,6 +140,23 @@ internal sealed class MiningConversation
                 }
             }
             return;
+        }
+    }
+
+    private void LearnRoles(bool fromClient, in MiningMessage message)
+    {
+        foreach (var recognizer in Recognizers)
+        {
+            if (recognizer.IsMinerRequest(message, out _))
+            {
+                (_rolesKnown, Swapped) = (true, !fromClient);
+                return;
+            }
+            if (message.IsRequestOrPush && recognizer.IsPoolPush(message, out _))
+            {
+                (_rolesKnown, Swapped) = (true, fromClient);
+                return;
+            }
         }
     }
 

@@ -36,6 +36,7 @@ internal sealed class MiningFlow
     public bool ClientWebSocket;
     public bool ServerWebSocket;
     public MacAddress? ClientMac;
+    public MacAddress? ServerMac;
     public long FirstPayloadNanos;
     public FlowBehaviour Behaviour;
 

@@ -48,8 +48,8 @@ public sealed class MiningInspector : IPayloadInspector
             flow = new MiningFlow { FirstPayloadNanos = context.TimestampNanos };
             _flows.Add(context.FlowId, flow);
         }
-        if (context.FromClient && context.HasMacAddresses && flow.ClientMac is null)
-            flow.ClientMac = context.SourceMac;
+        if (context.HasMacAddresses && flow.ClientMac is null)
+            (flow.ClientMac, flow.ServerMac) = context.FromClient ? (context.SourceMac, context.DestinationMac) : (context.DestinationMac, context.SourceMac);
         flow.Behaviour.Add(context.FromClient, payload.Length, context.TimestampNanos);
         if (flow.Mode == MiningFlowMode.Undecided)
             flow.Mode = Decide(flow, context.FromClient, payload);

@@ -64,7 +64,12 @@ internal sealed class MiningVerdict(string detector, DomainListSet lists, IServe
             return null;
 
         var firstSeen = conversation?.FirstSeenNanos is > 0 and var first ? first : flow.FirstPayloadNanos;
-        var who = identity?.Lookup(summary.Client, firstSeen);
+        // The miner is the client of a detection, whoever spoke first.
+        var swapped = conversation?.Swapped ?? false;
+        var (client, clientPort, server, serverPort) = swapped
+            ? (summary.Server, summary.ServerPort, summary.Client, summary.ClientPort)
+            : (summary.Client, summary.ClientPort, summary.Server, summary.ServerPort);
+        var who = identity?.Lookup(client, firstSeen);
         return new Inspection.Detection
         {
             Kind = MiningInspector.Kind,
@@ -74,11 +79,11 @@ internal sealed class MiningVerdict(string detector, DomainListSet lists, IServe
             Rule = rule,
             FlowId = summary.FlowId,
             TransportProtocol = summary.Protocol,
-            Client = summary.Client,
-            ClientPort = summary.ClientPort,
-            Server = summary.Server,
-            ServerPort = summary.ServerPort,
-            ClientMac = flow.ClientMac ?? who?.Mac,
+            Client = client,
+            ClientPort = clientPort,
+            Server = server,
+            ServerPort = serverPort,
+            ClientMac = (swapped ? flow.ServerMac : flow.ClientMac) ?? who?.Mac,
             User = who?.User,
             ServerName = named ? serverName : null,
             FirstSeenNanos = firstSeen,

@@ -204,3 +204,44 @@ public class MiningProtocolTests
         Assert.Contains("\"type\":\"auth\"", detection.Evidence);
     }
 }
+
+/// <summary>What the wire does to a stream: retransmits, reordering, a capture that starts mid-connection.</summary>
+public class MiningStreamTests
+{
+    [Fact]
+    public void Retransmitted_and_reordered_segments_still_confirm()
+    {
+        using var traffic = new SyntheticTraffic();
+        // A subscribe of three segments (1,400 + 1,400 + the rest): its agent string is long.
+        traffic.Connect("203.0.113.30", 3333)
+            .ClientSends(SyntheticTraffic.Line("{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[\"" + new string('a', 3000) + "\"]}"))
+            .ServerSends(SyntheticTraffic.Line("{\"id\":1,\"result\":[[[\"mining.notify\",\"1\"]],\"08000002\",4],\"error\":null}"))
+            .Close();
+        var detections = MiningScenario.Detect(traffic, frames =>
+        {
+            var data = frames.Select((f, i) => (f, i)).Where(x => x.f.Frame.Length > 200).Select(x => x.i).ToList();
+            Assert.True(data.Count >= 3);
+            // The second and third segments swap places; the first and third arrive once more.
+            var edited = new List<(long, byte[])>(frames);
+            (edited[data[1]], edited[data[2]]) = (edited[data[2]], edited[data[1]]);
+            edited.Insert(data[2] + 1, frames[data[0]]);
+            edited.Insert(data[2] + 2, frames[data[2]]);
+            return edited;
+        });
+        Assert.Equal(DetectionConfidence.Confirmed, Assert.Single(detections).Confidence);
+    }
+
+    [Fact]
+    public void A_capture_that_starts_with_the_pools_push_names_the_miner_as_client()
+    {
+        using var traffic = new SyntheticTraffic();
+        traffic.Connect("203.0.113.31", 3333)
+            .ServerSends(SyntheticTraffic.Line("{\"id\":null,\"method\":\"mining.notify\",\"params\":[\"bf\",\"4d16b6f8\",\"01000000\",\"072f736c\",[],\"00000002\",\"1c2ac4af\",\"504e86b9\",false]}"))
+            .ClientSends(SyntheticTraffic.Line("{\"id\":4,\"method\":\"mining.submit\",\"params\":[\"wallet.rig\",\"bf\",\"00000000\",\"504e86b9\",\"b2957c02\"]}"))
+            .ServerSends(SyntheticTraffic.Line("{\"id\":4,\"result\":true,\"error\":null}"))
+            .Close();
+        var detection = Assert.Single(MiningScenario.Detect(traffic, frames => frames.Skip(3)));
+        Assert.Equal(DetectionConfidence.Confirmed, detection.Confidence);
+        Assert.Equal((IpAddress.Parse("10.20.1.66"), (ushort)3333), (detection.Client, detection.ServerPort));
+    }
+}

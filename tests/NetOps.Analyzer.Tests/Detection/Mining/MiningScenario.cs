@@ -1,22 +1,43 @@
-using NetOps.Analyzer.Mining;
 using NetOps.Analyzer.Inspection;
+using NetOps.Analyzer.Mining;
+using NetOps.Analyzer.Pipeline;
 using NetOps.Capture;
+using NetOps.Capture.Files;
 
 namespace NetOps.Analyzer.Tests.Mining;
 
-/// <summary>Runs synthesized traffic through the mining inspector (with the tests' own server names) and returns what it reported.</summary>
+/// <summary>Runs frames through the analysis pipeline with the mining inspector (and the tests' own server names) and returns the detection log.</summary>
 public static class MiningScenario
 {
-    public static List<NetOps.Analyzer.Inspection.Detection> Detect(SyntheticTraffic traffic) => Detect(traffic.Frames(), traffic.Names);
-
-    public static List<NetOps.Analyzer.Inspection.Detection> Detect(IEnumerable<(long Nanos, byte[] Frame)> frames, TestServerNames? serverNames = null)
+    /// <summary>The traffic's frames, optionally edited (frames dropped, repeated or reordered) on the way.</summary>
+    public static IReadOnlyList<NetOps.Analyzer.Inspection.Detection> Detect(SyntheticTraffic traffic,
+        Func<List<(long Nanos, byte[] Frame)>, IEnumerable<(long Nanos, byte[] Frame)>>? edit = null)
     {
-        var sink = new DetectionList();
-        var names = serverNames ?? new TestServerNames();
-        var inspector = new MiningInspector(sink, MiningCorpusTests.ShippedLists, names);
-        new InspectorHarness(names, inspector).Run(LinkType.Ethernet, frames);
+        var frames = edit is null ? traffic.Frames() : edit(traffic.Frames()).ToList();
+        return Run(traffic.Names, pipeline =>
+        {
+            foreach (var (nanos, frame) in frames)
+                pipeline.Process(new FrameHeader(nanos, frame.Length, frame.Length, LinkType.Ethernet, 0), frame);
+        });
+    }
+
+    public static IReadOnlyList<NetOps.Analyzer.Inspection.Detection> DetectFile(string path) => Run(new TestServerNames(), pipeline =>
+    {
+        using var reader = CaptureFile.Open(path);
+        pipeline.Run(reader);
+    });
+
+    private static IReadOnlyList<NetOps.Analyzer.Inspection.Detection> Run(TestServerNames names, Action<AnalysisPipeline> feed)
+    {
+        var log = new DetectionLog(serverNames: names);
+        var inspector = new MiningInspector(log, MiningCorpusTests.ShippedLists, names);
+        var pipeline = new AnalysisPipeline(new AnalysisOptions());
+        pipeline.AddInspector(names);
+        pipeline.AddInspector(inspector);
+        feed(pipeline);
+        pipeline.Complete();
         Assert.Equal(0, inspector.OpenFlows);
-        return sink.Detections;
+        return log.Snapshot();
     }
 
     /// <summary>The one detection, which must be of the given confidence and protocol.</summary>
@@ -28,12 +49,5 @@ public static class MiningScenario
         Assert.Equal("mining", detection.Kind);
         Assert.Equal("mining", detection.Detector);
         return detection;
-    }
-
-    /// <summary>Nothing reported at confirmed or probable.</summary>
-    public static void NoStrongDetection(SyntheticTraffic traffic)
-    {
-        var strong = Detect(traffic).Where(d => d.Confidence >= DetectionConfidence.Probable).ToList();
-        Assert.True(strong.Count == 0, string.Join("\n", strong.Select(d => $"{d.Confidence} {d.Protocol} {d.ServerPort}: {d.Evidence}")));
     }
 }
