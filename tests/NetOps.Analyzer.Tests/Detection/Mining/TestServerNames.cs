@@ -22,12 +22,29 @@ public sealed class TestServerNames : IPayloadInspector, IServerNames
     {
         if (!context.FromClient || context.PayloadPacketInDirection != 1)
             return;
-        var name = Sni(payload) ?? Host(payload) ?? _resolved.GetValueOrDefault(context.Server);
+        var name = SniOrNull(payload) ?? Host(payload) ?? _resolved.GetValueOrDefault(context.Server);
         if (name is not null)
             _names[context.FlowId] = name;
     }
 
     public bool TryGetServerName(ulong flowId, out string serverName) => _names.TryGetValue(flowId, out serverName!);
+
+    // A ClientHello cut by the segment's end has no readable name here.
+    private static string? SniOrNull(ReadOnlySpan<byte> record)
+    {
+        try
+        {
+            return Sni(record);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+        catch (IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
 
     private static string? Sni(ReadOnlySpan<byte> record)
     {
