@@ -62,7 +62,7 @@ public class MiningOpaqueTests
         traffic.Connect("198.51.100.68", 5443).Tls(traffic.Random, serverName: null).MinerLike(traffic.Random, minutes: 20).Close();
         var detection = MiningScenario.Single(traffic, DetectionConfidence.Suspicious, "tls");
         Assert.Contains("behaviour 4/4", detection.Evidence);
-        Assert.Equal("mining-behaviour@defaults", detection.Rule);
+        Assert.Equal("mining-behaviour@2026-12-02", detection.Rule);
     }
 
     [Fact]

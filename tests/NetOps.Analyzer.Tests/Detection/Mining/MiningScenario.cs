@@ -9,6 +9,10 @@ namespace NetOps.Analyzer.Tests.Mining;
 /// <summary>Runs frames through the analysis pipeline with the mining inspector (and the tests' own server names) and returns the detection log.</summary>
 public static class MiningScenario
 {
+    /// <summary>rules/mining/behaviour.yaml, as the appliance loads it.</summary>
+    public static MiningBehaviourPolicy ShippedPolicy { get; } =
+        MiningBehaviourPolicy.Load(Path.Combine(NetOps.Testing.TestDirectories.RepositoryRoot(), "rules", "mining", "behaviour.yaml"));
+
     /// <summary>The traffic's frames, optionally edited (frames dropped, repeated or reordered) on the way.</summary>
     public static IReadOnlyList<NetOps.Analyzer.Inspection.Detection> Detect(SyntheticTraffic traffic,
         Func<List<(long Nanos, byte[] Frame)>, IEnumerable<(long Nanos, byte[] Frame)>>? edit = null)
@@ -30,7 +34,7 @@ public static class MiningScenario
     private static IReadOnlyList<NetOps.Analyzer.Inspection.Detection> Run(TestServerNames names, Action<AnalysisPipeline> feed)
     {
         var log = new DetectionLog(serverNames: names);
-        var inspector = new MiningInspector(log, MiningCorpusTests.ShippedLists, names);
+        var inspector = new MiningInspector(log, MiningCorpusTests.ShippedLists, names, policy: ShippedPolicy);
         var pipeline = new AnalysisPipeline(new AnalysisOptions());
         pipeline.AddInspector(names);
         pipeline.AddInspector(inspector);
