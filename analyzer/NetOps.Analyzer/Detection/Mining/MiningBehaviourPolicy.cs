@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace NetOps.Analyzer.Mining;
@@ -51,17 +50,7 @@ public sealed record MiningBehaviourPolicy
     /// <summary>Reads rules/mining/behaviour.yaml: a mapping of the keys below; an unknown key or a bad value is an error naming its line.</summary>
     public static MiningBehaviourPolicy Parse(TextReader text, string source)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(text);
-        }
-        catch (YamlException e)
-        {
-            throw new FormatException($"{source}:{e.Start.Line}: {e.Message}", e);
-        }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new FormatException($"{source}: expected one mapping of thresholds");
+        var root = Rules.PolicyYaml.LoadMapping(text, source, "the behaviour thresholds");
         var policy = new MiningBehaviourPolicy();
         foreach (var (keyNode, value) in root.Children)
         {
