@@ -1,4 +1,4 @@
-namespace NetOps.Analyzer.Detection;
+namespace NetOps.Analyzer.Detectors;
 
 /// <summary>What <see cref="TcpStreamPrefix.Append"/> did with a segment.</summary>
 public enum StreamAppend : byte

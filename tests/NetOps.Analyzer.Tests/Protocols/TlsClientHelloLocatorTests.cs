@@ -1,4 +1,4 @@
-using NetOps.Analyzer.Detection;
+using NetOps.Analyzer.Detectors;
 using NetOps.Analyzer.Protocols.Tls;
 
 namespace NetOps.Analyzer.Tests.Protocols;

@@ -1,4 +1,4 @@
-using NetOps.Analyzer.Detection;
+using NetOps.Analyzer.Detectors;
 using NetOps.Analyzer.Protocols.Tls;
 using NetOps.Analyzer.Tests.Corpus;
 
