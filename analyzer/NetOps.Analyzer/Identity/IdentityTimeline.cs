@@ -9,14 +9,16 @@ public sealed record MacIdentity(string? User, IpAddress? Address, string? HostN
 /// <summary>
 /// "Who had this IP (or MAC) at time t": bindings from DHCP leases, DHCPv6 replies and RADIUS
 /// sessions, per address and per MAC, joined through the MAC (RADIUS Calling-Station-Id ↔ DHCP
-/// chaddr / DUID). Bounded in memory (<see cref="IdentityTimelineOptions"/>). Not thread-safe: fed and
-/// asked from the analysis pipeline's one thread (the RADIUS receiver serialises its own calls).
+/// chaddr / DUID). Bounded in memory (<see cref="IdentityTimelineOptions"/>). Thread-safe (one lock):
+/// the pipeline's inspectors and the RADIUS accounting receiver feed it from different threads, and
+/// both are rare next to packets (one call per DHCP/RADIUS message or per detection).
 /// </summary>
 public sealed class IdentityTimeline : IIdentityLookup
 {
     private readonly BoundedHistory<IpAddress> _byAddress;
     private readonly BoundedHistory<MacAddress> _byMac;
     private readonly List<IdentityBinding> _prefixes = [];
+    private readonly Lock _lock = new();
 
     public IdentityTimeline(IdentityTimelineOptions? options = null)
     {
@@ -46,31 +48,37 @@ public sealed class IdentityTimeline : IIdentityLookup
     /// </summary>
     public void Record(IdentityBinding binding)
     {
-        if (binding.Address is { } address)
+        lock (_lock)
         {
-            if (binding.PrefixLength < 128 && !address.IsIPv4Mapped)
-                RecordPrefix(binding);
-            else
-                Merge(_byAddress, _byAddress.Touch(address), binding, handover: true);
+            if (binding.Address is { } address)
+            {
+                if (binding.PrefixLength < 128 && !address.IsIPv4Mapped)
+                    RecordPrefix(binding);
+                else
+                    Merge(_byAddress, _byAddress.Touch(address), binding, handover: true);
+            }
+            if (binding.Mac is { } mac)
+                Merge(_byMac, _byMac.Touch(mac), binding with { }, handover: false);
         }
-        if (binding.Mac is { } mac)
-            Merge(_byMac, _byMac.Touch(mac), binding with { }, handover: false);
     }
 
     /// <summary>Ends <paramref name="source"/>'s bindings of an address at a time (DHCP RELEASE, DHCPv6 Release).</summary>
     public void End(IpAddress address, long atNanos, string source)
     {
-        foreach (var binding in _byAddress.Get(address))
+        lock (_lock)
         {
-            if (binding.Source == source && binding.Covers(atNanos))
+            foreach (var binding in _byAddress.Get(address))
             {
-                binding.EndNanos = atNanos;
-                if (binding.Mac is { } mac)
+                if (binding.Source == source && binding.Covers(atNanos))
                 {
-                    foreach (var joined in _byMac.Get(mac))
+                    binding.EndNanos = atNanos;
+                    if (binding.Mac is { } mac)
                     {
-                        if (joined.Source == source && joined.Address == address && joined.Covers(atNanos))
-                            joined.EndNanos = atNanos;
+                        foreach (var joined in _byMac.Get(mac))
+                        {
+                            if (joined.Source == source && joined.Address == address && joined.Covers(atNanos))
+                                joined.EndNanos = atNanos;
+                        }
                     }
                 }
             }
@@ -79,33 +87,39 @@ public sealed class IdentityTimeline : IIdentityLookup
 
     public IdentityAnswer? Lookup(IpAddress address, long timestampNanos)
     {
-        var bindings = _byAddress.Get(address);
-        var primary = Latest(bindings, timestampNanos, null) ?? LongestPrefix(address, timestampNanos);
-        if (primary is null)
-            return null;
-        var mac = primary.Mac ?? Latest(bindings, timestampNanos, primary, b => b.Mac is not null)?.Mac;
-        var user = primary.User ?? Latest(bindings, timestampNanos, primary, b => b.User is not null)?.User;
-        var hostName = primary.HostName ?? Latest(bindings, timestampNanos, primary, b => b.HostName is not null)?.HostName;
-        if (mac is { } device && (user is null || hostName is null))
+        lock (_lock)
         {
-            var joined = _byMac.Get(device);
-            user ??= Latest(joined, timestampNanos, null, b => b.User is not null)?.User;
-            hostName ??= Latest(joined, timestampNanos, null, b => b.HostName is not null)?.HostName;
+            var bindings = _byAddress.Get(address);
+            var primary = Latest(bindings, timestampNanos, null) ?? LongestPrefix(address, timestampNanos);
+            if (primary is null)
+                return null;
+            var mac = primary.Mac ?? Latest(bindings, timestampNanos, primary, b => b.Mac is not null)?.Mac;
+            var user = primary.User ?? Latest(bindings, timestampNanos, primary, b => b.User is not null)?.User;
+            var hostName = primary.HostName ?? Latest(bindings, timestampNanos, primary, b => b.HostName is not null)?.HostName;
+            if (mac is { } device && (user is null || hostName is null))
+            {
+                var joined = _byMac.Get(device);
+                user ??= Latest(joined, timestampNanos, null, b => b.User is not null)?.User;
+                hostName ??= Latest(joined, timestampNanos, null, b => b.HostName is not null)?.HostName;
+            }
+            return new IdentityAnswer(user, mac, hostName, primary.Source);
         }
-        return new IdentityAnswer(user, mac, hostName, primary.Source);
     }
 
     /// <summary>The user, address and host name a device had at a time, or null when nothing is known.</summary>
     public MacIdentity? LookupMac(MacAddress mac, long timestampNanos)
     {
-        var bindings = _byMac.Get(mac);
-        var latest = Latest(bindings, timestampNanos, null);
-        if (latest is null)
-            return null;
-        var user = Latest(bindings, timestampNanos, null, b => b.User is not null)?.User;
-        var address = Latest(bindings, timestampNanos, null, b => b.Address is not null)?.Address;
-        var hostName = Latest(bindings, timestampNanos, null, b => b.HostName is not null)?.HostName;
-        return new MacIdentity(user, address, hostName, latest.Source);
+        lock (_lock)
+        {
+            var bindings = _byMac.Get(mac);
+            var latest = Latest(bindings, timestampNanos, null);
+            if (latest is null)
+                return null;
+            var user = Latest(bindings, timestampNanos, null, b => b.User is not null)?.User;
+            var address = Latest(bindings, timestampNanos, null, b => b.Address is not null)?.Address;
+            var hostName = Latest(bindings, timestampNanos, null, b => b.HostName is not null)?.HostName;
+            return new MacIdentity(user, address, hostName, latest.Source);
+        }
     }
 
     private static void Merge<TKey>(BoundedHistory<TKey> history, List<IdentityBinding> bindings, IdentityBinding binding, bool handover) where TKey : notnull
