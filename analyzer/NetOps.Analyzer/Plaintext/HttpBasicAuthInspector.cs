@@ -40,7 +40,7 @@ public sealed class HttpBasicAuthInspector(IDetectionSink sink, IIdentityLookup?
             return;
         var user = UserName(credentials);
         var requestLine = head[..Math.Max(0, head.IndexOf("\r\n"u8))];
-        var pending = new Pending(context, user, PlaintextDetection.LoginName(RequestWithoutQuery(requestLine)));
+        var pending = new Pending(context, user, RequestWithoutQuery(requestLine));
         if (!_pending.TryAdd(context.FlowId, pending))
             Report(pending, null, context.TimestampNanos);
     }
@@ -125,10 +125,13 @@ public sealed class HttpBasicAuthInspector(IDetectionSink sink, IIdentityLookup?
     }
 
     /// <summary>"GET /path HTTP/1.1" without the query string (it may hold tokens).</summary>
-    private static ReadOnlySpan<byte> RequestWithoutQuery(ReadOnlySpan<byte> line)
+    private static string RequestWithoutQuery(ReadOnlySpan<byte> line)
     {
         var query = line.IndexOf((byte)'?');
-        return query < 0 ? line : line[..query];
+        if (query < 0)
+            return PlaintextDetection.LoginName(line);
+        var version = line.LastIndexOf((byte)' ');
+        return PlaintextDetection.LoginName(line[..query]) + (version > query ? PlaintextDetection.LoginName(line[version..]) : "");
     }
 
     private static string? Status(ReadOnlySpan<byte> answer)
