@@ -33,4 +33,7 @@ public static class TestDirectories
 
     /// <summary>../shared/testdata beside the repository (CI has shared/ next to the clone).</summary>
     public static string SharedTestData() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "testdata"));
+
+    /// <summary>../shared/rules-data beside the repository: public rule lists as published, with their SOURCES.md.</summary>
+    public static string SharedRulesData() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "rules-data"));
 }

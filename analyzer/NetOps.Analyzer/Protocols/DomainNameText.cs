@@ -5,6 +5,8 @@ namespace NetOps.Analyzer.Protocols;
 /// <summary>
 /// Formats a DNS wire-format name (length-prefixed labels, RFC 1035 §3.1; no compression, as in
 /// DHCP FQDN options) as dotted text. Allocates: for evidence and the timeline, not the hot path.
+/// Unlike <see cref="Dns.DnsName"/> it accepts a name without the terminating zero label: the DHCP
+/// FQDN options (RFC 4702 §2.3.1, RFC 4704 §4.1) send a partial name that way.
 /// </summary>
 public static class DomainNameText
 {

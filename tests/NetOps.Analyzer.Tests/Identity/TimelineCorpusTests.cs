@@ -16,7 +16,7 @@ public class TimelineCorpusTests
     private static IdentityTimeline Replay(string file)
     {
         var timeline = new IdentityTimeline();
-        PayloadReplay.Run(CaptureCorpus.PathOf(file), new DhcpInspector(timeline), new Dhcpv6Inspector(timeline), new RadiusInspector(timeline));
+        PipelineReplay.Run(CaptureCorpus.PathOf(file), new DhcpInspector(timeline), new Dhcpv6Inspector(timeline), new RadiusInspector(timeline));
         return timeline;
     }
 
@@ -30,7 +30,7 @@ public class TimelineCorpusTests
     public async Task Every_DHCP_ACK_lease_answers_with_its_MAC_and_host_name(string file)
     {
         var timeline = Replay(file);
-        var frames = await TsharkFields.ReadAsync(file, "dhcp", "frame.time_epoch", "dhcp.option.dhcp", "dhcp.id", "dhcp.ip.your", "dhcp.hw.mac_addr",
+        var frames = await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "dhcp", "frame.time_epoch", "dhcp.option.dhcp", "dhcp.id", "dhcp.ip.your", "dhcp.hw.mac_addr",
             "dhcp.option.ip_address_lease_time", "dhcp.option.hostname");
         var hostByXid = new Dictionary<string, string>();
         var leaseSpans = new Dictionary<IpAddress, (long First, long End)>();
@@ -70,18 +70,18 @@ public class TimelineCorpusTests
     public async Task Every_DHCPv6_Reply_address_and_prefix_answers_with_the_client_DUID_MAC(string file)
     {
         var timeline = Replay(file);
-        var frames = await TsharkFields.ReadAsync(file, "dhcpv6.msgtype == 7", "frame.time_epoch", "dhcpv6.duidll.link_layer_addr", "dhcpv6.duidllt.link_layer_addr",
+        var frames = await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "dhcpv6.msgtype == 7", "frame.time_epoch", "dhcpv6.duidll.link_layer_addr", "dhcpv6.duidllt.link_layer_addr",
             "dhcpv6.iaaddr.ip", "dhcpv6.iaaddr.valid_lifetime", "dhcpv6.iaprefix.pref_addr", "dhcpv6.iaprefix.valid_lifetime", "dhcpv6.duid.bytes");
         var checkedLeases = 0;
         foreach (var (_, frame) in frames)
         {
             var at = Nanos(frame.First("frame.time_epoch")!);
             // The client's DUID comes first in these replies; its link-layer address is the device.
-            var clientDuid = frame["dhcpv6.duid.bytes"][0];
-            var mac = frame["dhcpv6.duidll.link_layer_addr"].Concat(frame["dhcpv6.duidllt.link_layer_addr"])
+            var clientDuid = frame.Values("dhcpv6.duid.bytes")[0];
+            var mac = frame.Values("dhcpv6.duidll.link_layer_addr").Concat(frame.Values("dhcpv6.duidllt.link_layer_addr"))
                 .Single(m => clientDuid.EndsWith(m.Replace(":", ""), StringComparison.Ordinal));
-            var leases = frame["dhcpv6.iaaddr.ip"].Zip(frame["dhcpv6.iaaddr.valid_lifetime"])
-                .Concat(frame["dhcpv6.iaprefix.pref_addr"].Select(InsidePrefix).Zip(frame["dhcpv6.iaprefix.valid_lifetime"]));
+            var leases = frame.Values("dhcpv6.iaaddr.ip").Zip(frame.Values("dhcpv6.iaaddr.valid_lifetime"))
+                .Concat(frame.Values("dhcpv6.iaprefix.pref_addr").Select(InsidePrefix).Zip(frame.Values("dhcpv6.iaprefix.valid_lifetime")));
             foreach (var (address, valid) in leases)
             {
                 var answer = timeline.Lookup(IpAddress.Parse(address), at + long.Parse(valid, CultureInfo.InvariantCulture) * Second / 2);
@@ -102,7 +102,7 @@ public class TimelineCorpusTests
     {
         const string file = "arkime/radius.pcap";
         var timeline = Replay(file);
-        var frame = (await TsharkFields.ReadAsync(file, "radius.code == 4", "frame.time_epoch", "radius.User_Name", "radius.Framed-IP-Address",
+        var frame = (await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "radius.code == 4", "frame.time_epoch", "radius.User_Name", "radius.Framed-IP-Address",
             "radius.Calling_Station_Id", "radius.Acct_Session_Time")).Values.Single();
         var seen = Nanos(frame.First("frame.time_epoch")!);
         var started = seen - long.Parse(frame.First("radius.Acct_Session_Time")!, CultureInfo.InvariantCulture) * Second;
@@ -126,7 +126,7 @@ public class TimelineCorpusTests
     {
         const string file = "zeek/radius_radius_localhost.pcap";
         var timeline = Replay(file);
-        var frames = (await TsharkFields.ReadAsync(file, "radius", "frame.time_epoch", "radius.code", "radius.id", "radius.User_Name", "radius.Framed-IP-Address"))
+        var frames = (await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "radius", "frame.time_epoch", "radius.code", "radius.id", "radius.User_Name", "radius.Framed-IP-Address"))
             .OrderBy(f => f.Key).Select(f => f.Value).ToList();
         var checkedAccepts = 0;
         for (var i = 0; i < frames.Count; i++)
@@ -148,7 +148,7 @@ public class TimelineCorpusTests
     {
         const string file = "zeek/radius_radius.pcap";
         var timeline = Replay(file);
-        var frames = await TsharkFields.ReadAsync(file, "radius", "frame.time_epoch", "radius.code", "radius.User_Name", "radius.Calling_Station_Id", "radius.Framed-IP-Address");
+        var frames = await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "radius", "frame.time_epoch", "radius.code", "radius.User_Name", "radius.Calling_Station_Id", "radius.Framed-IP-Address");
         var accept = frames.Values.Single(f => f.First("radius.code") == "2");
         Assert.Equal("255.255.255.254", accept.First("radius.Framed-IP-Address"));
         var request = frames.Values.First(f => f.First("radius.code") == "1");

@@ -18,7 +18,7 @@ public sealed class DetectionList : List<Detection>, IDetectionSink
     public static DetectionList Replay(string file)
     {
         var sink = new DetectionList();
-        PayloadReplay.Run(CaptureCorpus.PathOf(file), new TelnetLoginInspector(sink), new FtpLoginInspector(sink), new HttpBasicAuthInspector(sink),
+        PipelineReplay.Run(CaptureCorpus.PathOf(file), new TelnetLoginInspector(sink), new FtpLoginInspector(sink), new HttpBasicAuthInspector(sink),
             new SnmpCommunityInspector(Defaults, sink));
         Assert.All(sink, d => Assert.Equal("plaintext_management", d.Kind));
         return sink;

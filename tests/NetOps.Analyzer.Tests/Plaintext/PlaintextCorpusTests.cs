@@ -1,6 +1,8 @@
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Tests.Protocols;
 
+using NetOps.Analyzer.Tests.Corpus;
+
 namespace NetOps.Analyzer.Tests.Plaintext;
 
 /// <summary>Plaintext logins and SNMP communities in the corpus captures, with the expected values taken from tshark.</summary>
@@ -10,7 +12,7 @@ public class PlaintextCorpusTests
     public async Task A_Telnet_login_is_confirmed_with_its_login_name_and_never_its_password()
     {
         const string file = "ndpi/telnet.pcap";
-        var frames = (await TsharkFields.ReadAsync(file, "telnet.data", "ip.src", "ip.dst", "tcp.dstport", "telnet.data")).OrderBy(f => f.Key).Select(f => f.Value).ToList();
+        var frames = (await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "telnet.data", "ip.src", "ip.dst", "tcp.dstport", "telnet.data")).OrderBy(f => f.Key).Select(f => f.Value).ToList();
         // What the client typed after the server's "login:" and "Password:" prompts.
         string TypedAfter(string prompt) => frames.SkipWhile(f => !(f.First("telnet.data") ?? "").TrimEnd().EndsWith(prompt, StringComparison.OrdinalIgnoreCase))
             .First(f => f.First("tcp.dstport") == "23").First("telnet.data")!.Replace("\\r\\n", "").Trim();
@@ -29,7 +31,7 @@ public class PlaintextCorpusTests
     public async Task An_FTP_login_is_confirmed_with_USER_and_its_refusal_and_never_the_password()
     {
         const string file = "zeek/ftp_ftp-password-pass-command.pcap";
-        var frames = (await TsharkFields.ReadAsync(file, "ftp", "ftp.request.command", "ftp.request.arg", "ftp.response.code")).Values.ToList();
+        var frames = (await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "ftp", "ftp.request.command", "ftp.request.arg", "ftp.response.code")).Values.ToList();
         var user = frames.Single(f => f.First("ftp.request.command") == "USER").First("ftp.request.arg");
         var password = frames.Single(f => f.First("ftp.request.command") == "PASS").First("ftp.request.arg")!;
         var reply = frames.Last(f => f.First("ftp.response.code") is not null).First("ftp.response.code");
@@ -45,7 +47,7 @@ public class PlaintextCorpusTests
     public async Task Anonymous_FTP_carries_no_credential_and_is_not_reported()
     {
         const string file = "ndpi/ftp.pcap";
-        var users = (await TsharkFields.ReadAsync(file, "ftp.request.command == \"USER\"", "ftp.request.arg")).Values.Select(f => f.First("ftp.request.arg")).Distinct();
+        var users = (await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "ftp.request.command == \"USER\"", "ftp.request.arg")).Values.Select(f => f.First("ftp.request.arg")).Distinct();
         Assert.Equal(["anonymous"], users);
         Assert.Empty(DetectionList.Replay(file));
     }
@@ -56,7 +58,7 @@ public class PlaintextCorpusTests
     [MemberData(nameof(BasicAuthCaptures))]
     public async Task HTTP_Basic_credentials_are_confirmed_with_the_user_name_and_never_the_password(string file)
     {
-        var request = (await TsharkFields.ReadAsync(file, "http.authbasic", "ip.src", "ip.dst", "tcp.dstport", "http.authbasic")).Values.Single();
+        var request = (await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "http.authbasic", "ip.src", "ip.dst", "tcp.dstport", "http.authbasic")).Values.Single();
         var credentials = request.First("http.authbasic")!;
         var colon = credentials.IndexOf(':');
         var (user, password) = (credentials[..colon], credentials[(colon + 1)..]);
@@ -87,7 +89,7 @@ public class PlaintextCorpusTests
     [MemberData(nameof(SnmpCaptures))]
     public async Task Every_SNMP_community_in_use_is_reported_once_without_its_value(string file)
     {
-        var messages = (await TsharkFields.ReadAsync(file, "snmp.community || (snmp.version <= 1)", "ip.src", "ip.dst", "snmp.version", "snmp.community", "snmp.data")).Values
+        var messages = (await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "snmp.community || (snmp.version <= 1)", "ip.src", "ip.dst", "snmp.version", "snmp.community", "snmp.data")).Values
             .Where(m => m.First("snmp.version") is "0" or "1").ToList();
         Assert.NotEmpty(messages);
         var expected = messages

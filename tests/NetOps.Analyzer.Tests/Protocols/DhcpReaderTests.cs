@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using NetOps.Analyzer.Protocols.Dhcp;
 
+using NetOps.Analyzer.Tests.Corpus;
+
 namespace NetOps.Analyzer.Tests.Protocols;
 
 /// <summary>DHCPv4 as NetOps reads it, frame by frame against tshark's dissection of the corpus captures.</summary>
@@ -51,7 +53,7 @@ public class DhcpReaderTests
     }
 
     /// <summary>Every option's code, length and value (tshark lists End as type 0 without a length).</summary>
-    private static void CompareOptionList(DhcpReader ours, Dictionary<string, string[]> theirs, FieldCheck check)
+    private static void CompareOptionList(DhcpReader ours, TsharkPacket theirs, FieldCheck check)
     {
         var codes = new List<string>();
         var lengths = new List<string>();
@@ -64,13 +66,13 @@ public class DhcpReaderTests
             if (!options.Value.IsEmpty)
                 values.Add(Convert.ToHexStringLower(options.Value));
         }
-        var theirLengths = theirs["dhcp.option.length"];
-        check("option codes", string.Join(',', theirs["dhcp.option.type"].Take(theirLengths.Length)), string.Join(',', codes));
+        var theirLengths = theirs.Values("dhcp.option.length");
+        check("option codes", string.Join(',', theirs.Values("dhcp.option.type").Take(theirLengths.Length)), string.Join(',', codes));
         check("option lengths", string.Join(',', theirLengths), string.Join(',', lengths));
-        check("option values", string.Join(',', theirs["dhcp.option.value"]), string.Join(',', values));
+        check("option values", string.Join(',', theirs.Values("dhcp.option.value")), string.Join(',', values));
     }
 
-    private static void CompareRelayAgent(DhcpReader ours, Dictionary<string, string[]> theirs, FieldCheck check)
+    private static void CompareRelayAgent(DhcpReader ours, TsharkPacket theirs, FieldCheck check)
     {
         if (ours.RelayAgent.IsEmpty)
             return;

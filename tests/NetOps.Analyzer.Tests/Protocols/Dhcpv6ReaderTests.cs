@@ -1,6 +1,8 @@
 using System.Globalization;
 using NetOps.Analyzer.Protocols.Dhcpv6;
 
+using NetOps.Analyzer.Tests.Corpus;
+
 namespace NetOps.Analyzer.Tests.Protocols;
 
 /// <summary>DHCPv6 as NetOps reads it, frame by frame against tshark's dissection of the corpus captures.</summary>
@@ -32,10 +34,10 @@ public class Dhcpv6ReaderTests
             Check("xid", theirs.First("dhcpv6.xid"), $"0x{ours.TransactionId:x6}");
 
             // tshark lists every DUID of the message (client's and server's) in the order they appear.
-            var duids = theirs["dhcpv6.duid.bytes"];
+            var duids = theirs.Values("dhcpv6.duid.bytes");
             var ourDuids = new[] { ours.ClientDuid.ToArray(), ours.ServerDuid.ToArray() }.Where(d => d.Length > 0).Select(Convert.ToHexStringLower);
             Check("duids", string.Join(',', duids.Order()), string.Join(',', ourDuids.Order()));
-            var macs = theirs["dhcpv6.duidllt.link_layer_addr"].Concat(theirs["dhcpv6.duidll.link_layer_addr"]).ToHashSet();
+            var macs = theirs.Values("dhcpv6.duidllt.link_layer_addr").Concat(theirs.Values("dhcpv6.duidll.link_layer_addr")).ToHashSet();
             if (Duid.TryGetMac(ours.ClientDuid, out var clientMac))
                 Check("client duid mac", clientMac.ToString(), macs.Contains(clientMac.ToString()) ? clientMac.ToString() : string.Join('/', macs));
             else
@@ -51,13 +53,13 @@ public class Dhcpv6ReaderTests
                     addresses.Add($"{lease.Address.ToIPv6String()} {lease.PreferredLifetime} {lease.ValidLifetime}");
             }
             Check("ia addresses", Zip(theirs, "dhcpv6.iaaddr.ip", "dhcpv6.iaaddr.pref_lifetime", "dhcpv6.iaaddr.valid_lifetime"), string.Join(',', addresses));
-            Check("ia prefixes", string.Join(',', theirs["dhcpv6.iaprefix.pref_addr"].Select((p, i) =>
-                $"{p}/{theirs["dhcpv6.iaprefix.pref_len"][i]} {theirs["dhcpv6.iaprefix.pref_lifetime"][i]} {theirs["dhcpv6.iaprefix.valid_lifetime"][i]}")), string.Join(',', prefixes));
+            Check("ia prefixes", string.Join(',', theirs.Values("dhcpv6.iaprefix.pref_addr").Select((p, i) =>
+                $"{p}/{theirs.Values("dhcpv6.iaprefix.pref_len")[i]} {theirs.Values("dhcpv6.iaprefix.pref_lifetime")[i]} {theirs.Values("dhcpv6.iaprefix.valid_lifetime")[i]}")), string.Join(',', prefixes));
             Check("fqdn", theirs.First("dhcpv6.client_domain"), ours.TryGetFqdnName(out var name) ? name : null);
             return null;
         });
     }
 
-    private static string Zip(Dictionary<string, string[]> frame, string address, string preferred, string valid) =>
-        string.Join(',', frame[address].Select((a, i) => $"{a} {frame[preferred][i]} {frame[valid][i]}"));
+    private static string Zip(TsharkPacket frame, string address, string preferred, string valid) =>
+        string.Join(',', frame.Values(address).Select((a, i) => $"{a} {frame.Values(preferred)[i]} {frame.Values(valid)[i]}"));
 }

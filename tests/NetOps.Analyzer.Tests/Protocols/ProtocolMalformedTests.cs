@@ -2,6 +2,8 @@ using NetOps.Analyzer.Protocols.Dhcp;
 using NetOps.Analyzer.Protocols.Dhcpv6;
 using NetOps.Analyzer.Protocols.Radius;
 
+using NetOps.Analyzer.Tests.Corpus;
+
 namespace NetOps.Analyzer.Tests.Protocols;
 
 /// <summary>Malformed DHCP, DHCPv6 and RADIUS is refused with a reason, never thrown out.</summary>
@@ -10,7 +12,7 @@ public class ProtocolMalformedTests
     [Fact]
     public void Dhcp_refusals_name_their_reason()
     {
-        var message = CorpusDatagrams.Read("zeek/dhcp_dhcp.pcap", 67, 68)[1].Payload;
+        var message = PayloadFrame.Of("zeek/dhcp_dhcp.pcap").Where(f => f.HasPort(67)).ElementAt(1).Payload;
         Assert.True(DhcpReader.TryRead(message, out _, out _));
         Assert.False(DhcpReader.TryRead(message.AsSpan(0, 239), out _, out var error));
         Assert.Equal(DhcpMalformed.TooShort, error);
@@ -57,7 +59,7 @@ public class ProtocolMalformedTests
     [Fact]
     public void Radius_refusals_name_their_reason()
     {
-        var request = CorpusDatagrams.Read("arkime/radius.pcap")[0].Payload;
+        var request = PayloadFrame.Of("arkime/radius.pcap")[0].Payload;
         Assert.True(RadiusReader.TryRead(request, out _, out _));
         Assert.False(RadiusReader.TryRead(request.AsSpan(0, 19), out _, out var error));
         Assert.Equal(RadiusMalformed.TooShort, error);
@@ -87,7 +89,7 @@ public class ProtocolMalformedTests
     public void Truncated_and_flipped_messages_never_throw(string file, ushort port)
     {
         var random = new Random(port);
-        var messages = CorpusDatagrams.Read(file).Where(d => d.SourcePort == port || d.DestinationPort == port || d.SourcePort == port + 1 || d.DestinationPort == port + 1).Select(d => d.Payload).ToList();
+        var messages = PayloadFrame.Of(file).Where(f => f.Protocol == IpProtocols.Udp && (f.HasPort(port) || f.HasPort((ushort)(port + 1)))).Select(f => f.Payload).ToList();
         Assert.NotEmpty(messages);
         var refused = 0;
         foreach (var message in messages)
