@@ -207,8 +207,9 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     /// </summary>
     private PipelineFrameConsumer LiveAnalysis(string capture, Func<CaptureCounters> counters)
     {
-        var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped);
+        var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped, Identity);
         TrafficStore.WriteIntervals(session, _writer!, _schema, capture);
+        TrafficStore.WriteDetections(session, _writer!);
         return new PipelineFrameConsumer(session.Pipeline);
     }
 
