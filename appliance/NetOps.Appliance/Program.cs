@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(PollCommand.Create());
         root.Subcommands.Add(LabCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -242,6 +242,37 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void RadiusAccountingClientsAreCheckedWithoutEchoingTheirSecrets()
+    {
+        const string yaml = """
+            collector:
+              radius_accounting:
+                enabled: true
+                listen: 0.0.0.0:1813
+                clients:
+                  - address: 10.1.0.299
+                    secret: wlc-shared-secret
+                  - address: 10.1.0.3
+            """;
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "r.yaml", Base));
+        Assert.Contains(e.Errors, x => x.Path == "collector.radius_accounting.clients[0].address" && x.Message.Contains("IP address", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Path == "collector.radius_accounting.clients[1].secret");
+        Assert.DoesNotContain("wlc-shared-secret", e.Message);
+        var none = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("collector:\n  radius_accounting:\n    enabled: true\n", "r.yaml", Base));
+        Assert.Contains(none.Errors, x => x.Path == "collector.radius_accounting.clients");
+
+        var ok = ConfigLoader.Parse(yaml.Replace("10.1.0.299", "10.1.0.2").Replace("  - address: 10.1.0.3", "  - address: 10.1.0.3\n        secret: bras-secret"), "r.yaml", Base);
+        var radius = ok.Collector.RadiusAccounting;
+        Assert.True(radius.Enabled);
+        Assert.Equal("0.0.0.0:1813", radius.Listen);
+        Assert.Equal(["10.1.0.2", "10.1.0.3"], radius.Clients.Select(c => c.Address));
+        Assert.Equal("wlc-shared-secret", radius.Clients[0].Secret);
+        Assert.DoesNotContain("secret", radius.ToString().Replace("secrets ***", ""));
+        Assert.DoesNotContain("wlc-shared", radius.Clients[0].ToString());
+        Assert.False(ConfigLoader.Parse("", "empty.yaml", Base).Collector.RadiusAccounting.Enabled);
+    }
+
+    [Fact]
     public void PolledDevicesAreCheckedAndTheirSecretsKept()
     {
         const string yaml = """

@@ -7,6 +7,8 @@ using NetOps.Appliance.Analysis;
 using NetOps.Collector.Capture;
 using NetOps.Collector.SelfMonitor;
 using NetOps.Collector.Traps;
+using NetOps.Collector.Identity.RadiusAccounting;
+using NetOps.Analyzer.Identity;
 using NetOps.Snmp.Traps;
 using NetOps.Appliance.Lab;
 using NetOps.Collector.Snmp;
@@ -36,6 +38,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     private SelfMonitorSource? _selfMonitor;
     private TrapListener? _trapListener;
     private TrapSource? _trapSource;
+    private RadiusAccountingReceiver? _radiusReceiver;
+    private RadiusAccountingSource? _radiusSource;
     private SnmpClient? _snmpClient;
     private SnmpPollerSource? _poller;
     private SnmpLab? _lab;
@@ -46,6 +50,10 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     public Uri? LocalStoreUrl => _influxd?.Url;
     public IPEndPoint? TrapEndPoint { get; private set; }
     public string? CaptureDescription => _traffic?.Description;
+    public IPEndPoint? RadiusAccountingEndPoint { get; private set; }
+
+    /// <summary>Who held which address when: fed by RADIUS accounting (and the analyzer's DHCP/RADIUS inspectors), asked by detections.</summary>
+    public IdentityTimeline Identity { get; } = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -106,6 +114,20 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             TrapEndPoint = _trapListener.EndPoint;
         }
 
+        if (config.Collector.RadiusAccounting.Enabled)
+        {
+            var radius = config.Collector.RadiusAccounting;
+            var (host, port) = SplitHostPort(radius.Listen);
+            _radiusReceiver = new RadiusAccountingReceiver(new RadiusAccountingOptions
+            {
+                Listen = new IPEndPoint(IPAddress.Parse(host), port),
+                Clients = radius.Clients.Select(c => new RadiusClient(IPAddress.Parse(c.Address), c.Secret)).ToList(),
+            });
+            _radiusSource = new RadiusAccountingSource(_radiusReceiver, Identity, _writer, _schema, loggers.CreateLogger<RadiusAccountingSource>());
+            await _radiusSource.StartAsync(cancellationToken);
+            RadiusAccountingEndPoint = _radiusReceiver.EndPoint;
+        }
+
         var devices = config.Collector.Snmp.Devices.Select(SnmpSettings.Device).ToList();
         if (devices.Count == 0 && config.Collector.Snmp.Lab)
         {
@@ -156,6 +178,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         }
         if (_trapListener is not null)
             await _trapListener.DisposeAsync();
+        if (_radiusSource is not null)
+        {
+            await _radiusSource.StopAsync(CancellationToken.None);
+            _radiusSource.Dispose();
+        }
+        if (_radiusReceiver is not null)
+            await _radiusReceiver.DisposeAsync();
         if (_selfMonitor is not null)
         {
             await _selfMonitor.StopAsync(CancellationToken.None);
