@@ -213,7 +213,7 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         return new PipelineFrameConsumer(session.Pipeline);
     }
 
-    private static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)
+    internal static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)
     {
         using var client = new InfluxQueryClient(endpoint, timeout: TimeSpan.FromSeconds(30));
         await layout.EnsureAsync(client, cancellationToken);
