@@ -89,7 +89,7 @@ public sealed class AnalysisPipeline
             CloseIntervalAndStartAt(now);
 
         PacketDecoder.Decode(header, frame, ref _packet);
-        _aggregator.CountPacket(_packet);
+        _aggregator.CountPacket(_packet, frame);
         _source?.Count(_packet, now);
 
         var index = _flows.Track(_packet, now, out var fromClient, out var started);

@@ -6,14 +6,14 @@ namespace NetOps.Analyzer.Storage;
 
 /// <summary>
 /// A <see cref="TrafficInterval"/> as the points store/schema.yaml declares (traffic_interval,
-/// traffic_ip_version, traffic_ipv6, traffic_host, traffic_application, traffic_flows,
+/// traffic_ip_version, traffic_ipv6, traffic_host, traffic_application, traffic_flows, traffic_dns,
 /// traffic_malformed), each stamped with the interval's start and tagged with the capture point.
 /// </summary>
 public sealed class TrafficPoints(StoreSchema schema, string capture, int maxApplicationPoints = 100)
 {
     /// <summary>The measurements this converter writes (for tests and documentation).</summary>
     public static readonly IReadOnlyList<string> Measurements =
-        ["traffic_interval", "traffic_ip_version", "traffic_ipv6", "traffic_host", "traffic_application", "traffic_flows", "traffic_malformed"];
+        ["traffic_interval", "traffic_ip_version", "traffic_ipv6", "traffic_host", "traffic_application", "traffic_flows", "traffic_dns", "traffic_malformed"];
 
     private const int MaxServerNameLength = 253;
 
@@ -74,6 +74,17 @@ public sealed class TrafficPoints(StoreSchema schema, string capture, int maxApp
             .Field("evicted_closed_linger_cut", flows.EvictedClosedLingerCut)
             .Field("evicted_one_way", flows.EvictedOneWay)
             .Field("evicted_two_way", flows.EvictedTwoWay));
+
+        var dns = interval.Dns;
+        points.Add(New("traffic_dns")
+            .Field("query_messages", dns.Queries)
+            .Field("a_queries", dns.AQueries)
+            .Field("aaaa_queries", dns.AaaaQueries)
+            .Field("response_messages", dns.Responses)
+            .Field("aaaa_responses", dns.AaaaResponses)
+            .Field("aaaa_answered", dns.AaaaAnswered)
+            .Field("a_answered", dns.AAnswered)
+            .Field("unreadable", dns.Unreadable));
 
         foreach (var malformed in interval.Malformed)
         {

@@ -21,6 +21,7 @@ internal sealed class TrafficAccumulator(int maxHosts, int maxApplications)
     private readonly HashSet<IpAddress> _ipv6Sources = [];
     private readonly Dictionary<MacAddress, byte> _macFamilies = [];
     private readonly Dictionary<(int Application, string? ServerName), ApplicationCounters> _applications = [];
+    private DnsTally _dns;
     private bool _limitReached;
 
     public long Packets => _traffic.Packets;
@@ -31,6 +32,8 @@ internal sealed class TrafficAccumulator(int maxHosts, int maxApplications)
         if (packet.IsMalformed)
             _malformed.Count(packet.Malformed, packet.MalformedLayer);
     }
+
+    public void CountDns(in DnsTally tally) => _dns.Add(tally);
 
     /// <summary>Adds a flow's traffic since its last report: to both hosts, its application, and the IPv6 and dual-stack sets.</summary>
     public void AddFlowTraffic(in FlowRecord flow, int application, string? serverName, in FlowProgress delta, bool countFlow)
@@ -132,6 +135,7 @@ internal sealed class TrafficAccumulator(int maxHosts, int maxApplications)
             Flows = flows,
             CaptureDrops = captureDrops,
             Malformed = _malformed.Snapshot(),
+            Dns = _dns.Snapshot(),
             LimitReached = _limitReached,
         };
     }
@@ -144,6 +148,7 @@ internal sealed class TrafficAccumulator(int maxHosts, int maxApplications)
         _ipv6Sources.Clear();
         _macFamilies.Clear();
         _applications.Clear();
+        _dns = default;
         _limitReached = false;
     }
 

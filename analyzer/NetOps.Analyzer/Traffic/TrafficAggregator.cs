@@ -30,10 +30,17 @@ internal sealed class TrafficAggregator
 
     public IReadOnlyList<string> ApplicationNames => _applications.Names;
 
-    public void CountPacket(in DecodedPacket packet)
+    /// <summary>Counts one frame (<paramref name="frame"/>: its captured bytes, for the DNS figures of port-53 payloads).</summary>
+    public void CountPacket(in DecodedPacket packet, ReadOnlySpan<byte> frame)
     {
         Interval.CountPacket(packet);
         Run.CountPacket(packet);
+        if (DnsTally.IsDns(packet))
+        {
+            var tally = DnsTally.Read(frame.Slice(packet.PayloadOffset, packet.PayloadLength), packet.Transport.Protocol == IpProtocols.Tcp);
+            Interval.CountDns(tally);
+            Run.CountDns(tally);
+        }
     }
 
     public void OnFlowStart(int index, in FlowRecord flow) =>

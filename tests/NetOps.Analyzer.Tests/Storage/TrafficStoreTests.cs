@@ -90,6 +90,9 @@ public sealed class TrafficStoreTests
         var top = (await client.QuerySingleAsync("SELECT bytes_sent, bytes_received, rank FROM raw.traffic_host WHERE rank = 1 ORDER BY time ASC LIMIT 1")).Series[0];
         var firstTop = intervals[0].TopHosts[0];
         Assert.Equal((firstTop.BytesSent, firstTop.BytesReceived), (top.Long(0, "bytes_sent"), top.Long(0, "bytes_received")));
+        var dns = (await client.QuerySingleAsync("SELECT sum(query_messages) AS q, sum(a_queries) AS a FROM raw.traffic_dns")).Series[0];
+        Assert.Equal((result.Total.Dns.Queries, result.Total.Dns.AQueries), (dns.Long(0, "q"), dns.Long(0, "a")));
+        Assert.True(result.Total.Dns.Queries > 0);
         var v6 = (await client.QuerySingleAsync("SELECT max(ipv6_hosts) AS hosts FROM raw.traffic_ipv6")).Series[0];
         Assert.Equal(intervals.Max(i => i.Ipv6Hosts), v6.Long(0, "hosts"));
 
@@ -111,6 +114,8 @@ public sealed class TrafficStoreTests
         var appHour = (await client.QuerySingleAsync("SELECT sum(bytes) AS bytes FROM rollup.traffic_application_1h WHERE time > now() - 365d")).Series[0];
         Assert.Equal(expectedApplications.Values.Sum(), appHour.Long(0, "bytes"));
         Assert.NotEmpty((await client.QuerySingleAsync("SELECT * FROM rollup.traffic_ipv6_1h")).Series);
+        var dnsHour = (await client.QuerySingleAsync("SELECT sum(query_messages) AS q FROM rollup.traffic_dns_1h WHERE time > now() - 365d")).Series[0];
+        Assert.Equal(result.Total.Dns.Queries, dnsHour.Long(0, "q"));
 
         foreach (var measurement in TrafficPoints.Measurements)
             await AssertStoredAsDeclaredAsync(client, "raw", measurement, points.Any(p => p.Measurement == measurement));
