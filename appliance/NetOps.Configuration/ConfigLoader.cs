@@ -99,13 +99,14 @@ public static partial class ConfigLoader
             RetainDays = r.Int(loggingMap, "retain_days", "logging", defaults.Logging.RetainDays, 1, 3650),
         };
 
-        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval", "traps", "snmp", "capture");
+        var collectorMap = r.Mapping(Get(top, "collector"), "collector", "self_monitor_interval", "traps", "snmp", "capture", "radius_accounting");
         var collector = new CollectorConfig
         {
             SelfMonitorInterval = r.Duration(collectorMap, "self_monitor_interval", "collector", defaults.Collector.SelfMonitorInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             Traps = BindTraps(r, r.Mapping(Get(collectorMap, "traps"), "collector.traps", "enabled", "listen", "communities", "users")),
             Snmp = BindSnmp(r, r.Mapping(Get(collectorMap, "snmp"), "collector.snmp", "interval", "max_concurrent", "devices", "lab", "lab_listen")),
             Capture = CaptureSettings.Bind(r, r.Mapping(Get(collectorMap, "capture"), CaptureSettings.Path, CaptureSettings.Keys)),
+            RadiusAccounting = RadiusAccountingSettings.Bind(r, r.Mapping(Get(collectorMap, "radius_accounting"), RadiusAccountingSettings.Path, RadiusAccountingSettings.Keys)),
         };
 
         return new NetOpsConfig { Site = site, Store = store, Console = console, Logging = logging, Collector = collector };
@@ -307,7 +308,7 @@ public static partial class ConfigLoader
             ? null
             : "is not an absolute http:// or https:// URL";
 
-    private static string? CheckListen(string value, bool allowRemote)
+    internal static string? CheckListen(string value, bool allowRemote)
     {
         var colon = value.LastIndexOf(':');
         if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)

@@ -112,6 +112,28 @@ public sealed record CollectorConfig
     public TrapsConfig Traps { get; init; } = new();
     public SnmpPollingConfig Snmp { get; init; } = new();
     public CaptureConfig Capture { get; init; } = new();
+    public RadiusAccountingConfig RadiusAccounting { get; init; } = new();
+}
+
+/// <summary>The RADIUS accounting receiver (identity: which user holds which address).</summary>
+public sealed record RadiusAccountingConfig
+{
+    /// <summary>Off until the campus RADIUS server or NAS is set to copy accounting here.</summary>
+    public bool Enabled { get; init; }
+    /// <summary>host:port; 0.0.0.0:1813 in production, an unprivileged loopback port in the lab.</summary>
+    public string Listen { get; init; } = "127.0.0.1:11813";
+    public IReadOnlyList<RadiusClientConfig> Clients { get; init; } = [];
+
+    public override string ToString() => $"radius accounting on {Listen}, {Clients.Count} clients (secrets ***)";
+}
+
+/// <summary>One NAS allowed to send accounting; the secret is never logged or shown.</summary>
+public sealed record RadiusClientConfig
+{
+    public string Address { get; init; } = "";
+    public string Secret { get; init; } = "";
+
+    public override string ToString() => $"{Address} (secret ***)";
 }
 
 /// <summary>Live capture of campus traffic with libpcap (a mirror/SPAN port).</summary>
@@ -128,6 +150,14 @@ public sealed record CaptureConfig
     public string Filter { get; init; } = "";
     /// <summary>How often libpcap's counters are written (capture_interface).</summary>
     public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Length of a traffic interval: the analyzer writes its traffic metrics once per interval (capture time).</summary>
+    public TimeSpan TrafficInterval { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>With no interface: replay the lab's own campus mix into a veth pair in a namespace and capture that (needs root).</summary>
+    public bool Lab { get; init; } = true;
+    /// <summary>The lab replay's rate in Mbit/s.</summary>
+    public int LabMbps { get; init; } = 20;
+    /// <summary>The lab's network namespace (created on start, removed on stop).</summary>
+    public string LabNamespace { get; init; } = "netops-lab";
 }
 
 /// <summary>Devices polled over SNMP.</summary>

@@ -11,9 +11,13 @@ public sealed record BenchmarkRow(
     bool HigherIsBetter,
     string Note)
 {
+    /// <summary>A target that is not a ratio (e.g. "a 60 s cycle at ≤ 50 % of a core"); when set it decides the verdict and the ratio is only shown.</summary>
+    public string? AbsoluteTarget { get; init; }
+    public bool AbsolutePass { get; init; }
+
     public double Ratio => Peer > 0 ? NetOps / Peer : double.NaN;
-    public bool Pass => HigherIsBetter ? Ratio >= TargetRatio : Ratio <= TargetRatio;
-    public string Target => (HigherIsBetter ? "≥ " : "≤ ") + TargetRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× " + PeerTool.Split(' ')[0];
+    public bool Pass => AbsoluteTarget is not null ? AbsolutePass : HigherIsBetter ? Ratio >= TargetRatio : Ratio <= TargetRatio;
+    public string Target => AbsoluteTarget ?? (HigherIsBetter ? "≥ " : "≤ ") + TargetRatio.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× " + PeerTool.Split(' ')[0];
 }
 
 /// <summary>A benchmark against a peer tool; it starts and stops whatever servers it needs.</summary>
@@ -23,4 +27,5 @@ public interface IBenchmark
     Task<IReadOnlyList<BenchmarkRow>> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken);
 }
 
-public sealed record BenchmarkSettings(bool Quick, string WorkDirectory);
+/// <param name="Home">The repository (NETOPS_HOME): var/perf holds inputs built once and reused.</param>
+public sealed record BenchmarkSettings(bool Quick, string WorkDirectory, string Home);

@@ -2,10 +2,15 @@ using System.Globalization;
 using System.Text;
 using NetOps.Perf;
 using NetOps.Perf.Benchmarks;
+using NetOps.Perf.Snmp;
 using Spectre.Console;
 
+// NetOps.Perf responder …: the SNMP load responder, run by the snmp benchmark as a process of its own.
+if (args.Length > 0 && args[0] == "responder")
+    return LoadResponder.Run(args[1..]);
+
 // perf/run [--quick] [--only NAME]: every benchmark against its peer, in one run, one table.
-IBenchmark[] all = [new StoreWriterVsCurl()];
+IBenchmark[] all = [new StoreWriterVsCurl(), new SnmpPollingVsBulkwalk(), new AnalyzerVsPeers(), new LiveReplayRate()];
 var quick = args.Contains("--quick");
 var onlyIndex = Array.IndexOf(args, "--only");
 var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
@@ -19,7 +24,7 @@ try
     foreach (var benchmark in all.Where(b => only is null || b.Name.Equals(only, StringComparison.OrdinalIgnoreCase)))
     {
         Console.Error.WriteLine($"running {benchmark.Name}{(quick ? " (quick)" : "")} …");
-        rows.AddRange(await benchmark.RunAsync(new BenchmarkSettings(quick, work), CancellationToken.None));
+        rows.AddRange(await benchmark.RunAsync(new BenchmarkSettings(quick, work, home), CancellationToken.None));
     }
 }
 finally
@@ -58,4 +63,5 @@ File.WriteAllText(file, markdown.ToString());
 Console.Error.WriteLine($"table also written to {file}");
 return rows.All(r => r.Pass) ? 0 : 1;
 
-static string Format(double value, string unit) => value.ToString("N0", CultureInfo.InvariantCulture) + " " + unit;
+static string Format(double value, string unit) =>
+    value.ToString(Math.Abs(value) < 10 ? "N2" : Math.Abs(value) < 100 ? "N1" : "N0", CultureInfo.InvariantCulture) + " " + unit;

@@ -68,9 +68,17 @@ public sealed class ConfigLoaderTests
                 promiscuous: false
                 filter: "not port 22"
                 stats_interval: 30s
+                traffic_interval: 10s
+                lab: false
+                lab_mbps: 200
+                lab_namespace: lab-2
             """;
         var capture = ConfigLoader.Parse(yaml, "c.yaml", Base).Collector.Capture;
-        Assert.Equal(new CaptureConfig { Interface = "eth1", Snaplen = 1518, BufferSize = 256L * 1024 * 1024, Promiscuous = false, Filter = "not port 22", StatsInterval = TimeSpan.FromSeconds(30) }, capture);
+        Assert.Equal(new CaptureConfig
+        {
+            Interface = "eth1", Snaplen = 1518, BufferSize = 256L * 1024 * 1024, Promiscuous = false, Filter = "not port 22", StatsInterval = TimeSpan.FromSeconds(30),
+            TrafficInterval = TimeSpan.FromSeconds(10), Lab = false, LabMbps = 200, LabNamespace = "lab-2",
+        }, capture);
     }
 
     [Fact]
@@ -85,6 +93,8 @@ public sealed class ConfigLoaderTests
                 filter: "udp portt 53"
                 stats_interval: 5m
                 promisc: true
+                lab_mbps: 0
+                lab_namespace: "lab/1"
             """;
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "c.yaml", Base));
         var byPath = e.Errors.ToDictionary(x => x.Path);
@@ -96,6 +106,8 @@ public sealed class ConfigLoaderTests
         Assert.Equal(6, byPath["collector.capture.filter"].Line);
         Assert.Contains("out of range 1s..1m", byPath["collector.capture.stats_interval"].Message);
         Assert.Contains("unknown key", byPath["collector.capture.promisc"].Message);
+        Assert.Equal("0 is out of range 1..10000", byPath["collector.capture.lab_mbps"].Message);
+        Assert.Contains("is not a network namespace name", byPath["collector.capture.lab_namespace"].Message);
     }
 
     [Fact]
@@ -227,6 +239,37 @@ public sealed class ConfigLoaderTests
         Assert.Equal(["campus-ro-secret"], ok.Collector.Traps.Communities);
         Assert.DoesNotContain("campus-ro-secret", ok.Collector.Traps.ToString());
         Assert.DoesNotContain("long-enough", ok.Collector.Traps.Users[0].ToString());
+    }
+
+    [Fact]
+    public void RadiusAccountingClientsAreCheckedWithoutEchoingTheirSecrets()
+    {
+        const string yaml = """
+            collector:
+              radius_accounting:
+                enabled: true
+                listen: 0.0.0.0:1813
+                clients:
+                  - address: 10.1.0.299
+                    secret: wlc-shared-secret
+                  - address: 10.1.0.3
+            """;
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "r.yaml", Base));
+        Assert.Contains(e.Errors, x => x.Path == "collector.radius_accounting.clients[0].address" && x.Message.Contains("IP address", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Path == "collector.radius_accounting.clients[1].secret");
+        Assert.DoesNotContain("wlc-shared-secret", e.Message);
+        var none = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("collector:\n  radius_accounting:\n    enabled: true\n", "r.yaml", Base));
+        Assert.Contains(none.Errors, x => x.Path == "collector.radius_accounting.clients");
+
+        var ok = ConfigLoader.Parse(yaml.Replace("10.1.0.299", "10.1.0.2").Replace("  - address: 10.1.0.3", "  - address: 10.1.0.3\n        secret: bras-secret"), "r.yaml", Base);
+        var radius = ok.Collector.RadiusAccounting;
+        Assert.True(radius.Enabled);
+        Assert.Equal("0.0.0.0:1813", radius.Listen);
+        Assert.Equal(["10.1.0.2", "10.1.0.3"], radius.Clients.Select(c => c.Address));
+        Assert.Equal("wlc-shared-secret", radius.Clients[0].Secret);
+        Assert.DoesNotContain("secret", radius.ToString().Replace("secrets ***", ""));
+        Assert.DoesNotContain("wlc-shared", radius.Clients[0].ToString());
+        Assert.False(ConfigLoader.Parse("", "empty.yaml", Base).Collector.RadiusAccounting.Enabled);
     }
 
     [Fact]

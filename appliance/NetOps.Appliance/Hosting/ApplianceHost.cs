@@ -1,8 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using System.Net;
+using NetOps.Analyzer.Pipeline;
+using NetOps.Analyzer.Session;
+using NetOps.Appliance.Analysis;
+using NetOps.Collector.Capture;
 using NetOps.Collector.SelfMonitor;
 using NetOps.Collector.Traps;
+using NetOps.Collector.Identity.RadiusAccounting;
+using NetOps.Analyzer.Identity;
 using NetOps.Snmp.Traps;
 using NetOps.Appliance.Lab;
 using NetOps.Collector.Snmp;
@@ -32,14 +38,22 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     private SelfMonitorSource? _selfMonitor;
     private TrapListener? _trapListener;
     private TrapSource? _trapSource;
+    private RadiusAccountingReceiver? _radiusReceiver;
+    private RadiusAccountingSource? _radiusSource;
     private SnmpClient? _snmpClient;
     private SnmpPollerSource? _poller;
     private SnmpLab? _lab;
+    private TrafficCapture? _traffic;
     private WebApplication? _console;
 
     public Uri? ConsoleUrl { get; private set; }
     public Uri? LocalStoreUrl => _influxd?.Url;
     public IPEndPoint? TrapEndPoint { get; private set; }
+    public string? CaptureDescription => _traffic?.Description;
+    public IPEndPoint? RadiusAccountingEndPoint { get; private set; }
+
+    /// <summary>Who held which address when: fed by RADIUS accounting (and the analyzer's DHCP/RADIUS inspectors), asked by detections.</summary>
+    public IdentityTimeline Identity { get; } = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -100,6 +114,20 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             TrapEndPoint = _trapListener.EndPoint;
         }
 
+        if (config.Collector.RadiusAccounting.Enabled)
+        {
+            var radius = config.Collector.RadiusAccounting;
+            var (host, port) = SplitHostPort(radius.Listen);
+            _radiusReceiver = new RadiusAccountingReceiver(new RadiusAccountingOptions
+            {
+                Listen = new IPEndPoint(IPAddress.Parse(host), port),
+                Clients = radius.Clients.Select(c => new RadiusClient(IPAddress.Parse(c.Address), c.Secret)).ToList(),
+            });
+            _radiusSource = new RadiusAccountingSource(_radiusReceiver, Identity, _writer, _schema, loggers.CreateLogger<RadiusAccountingSource>());
+            await _radiusSource.StartAsync(cancellationToken);
+            RadiusAccountingEndPoint = _radiusReceiver.EndPoint;
+        }
+
         var devices = config.Collector.Snmp.Devices.Select(SnmpSettings.Device).ToList();
         if (devices.Count == 0 && config.Collector.Snmp.Lab)
         {
@@ -117,6 +145,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _poller.StartAsync(cancellationToken);
         }
 
+        _traffic = await TrafficCapture.StartAsync(config.Collector.Capture, LiveAnalysis, _writer, _schema, loggers, cancellationToken);
+
         _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
             new StoreHealthSource(_writer, config.Site.School, config.Site.Name), loggers);
         await _console.StartAsync(cancellationToken);
@@ -130,6 +160,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _console.StopAsync();
             await _console.DisposeAsync();
         }
+        if (_traffic is not null)
+            await _traffic.DisposeAsync();
         if (_poller is not null)
         {
             await _poller.StopAsync(CancellationToken.None);
@@ -146,6 +178,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         }
         if (_trapListener is not null)
             await _trapListener.DisposeAsync();
+        if (_radiusSource is not null)
+        {
+            await _radiusSource.StopAsync(CancellationToken.None);
+            _radiusSource.Dispose();
+        }
+        if (_radiusReceiver is not null)
+            await _radiusReceiver.DisposeAsync();
         if (_selfMonitor is not null)
         {
             await _selfMonitor.StopAsync(CancellationToken.None);
@@ -160,6 +199,17 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         }
         if (_influxd is not null)
             await _influxd.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The live capture's analysis: the same session as <c>netops analyze</c>, its capture drops from
+    /// libpcap's counters, its traffic intervals written to the store (tagged with the interface).
+    /// </summary>
+    private PipelineFrameConsumer LiveAnalysis(string capture, Func<CaptureCounters> counters)
+    {
+        var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped);
+        TrafficStore.WriteIntervals(session, _writer!, _schema, capture);
+        return new PipelineFrameConsumer(session.Pipeline);
     }
 
     private static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)

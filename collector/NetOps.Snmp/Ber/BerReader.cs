@@ -90,7 +90,9 @@ public ref struct BerReader(ReadOnlySpan<byte> data)
     {
         if (content.IsEmpty)
             throw new SnmpDecodeException(MalformedReason.BadObjectIdentifier, "empty OBJECT IDENTIFIER");
-        var arcs = new List<uint>(content.Length + 1);
+        // Every content byte ends at most one arc, and the first ends two: the arcs fit in Length + 1.
+        Span<uint> arcs = content.Length < 128 ? stackalloc uint[content.Length + 1] : new uint[content.Length + 1];
+        var count = 0;
         ulong current = 0;
         var first = true;
         for (var i = 0; i < content.Length; i++)
@@ -110,16 +112,16 @@ public ref struct BerReader(ReadOnlySpan<byte> data)
                 var x = current < 40 ? 0u : current < 80 ? 1u : 2u;
                 if (current - 40 * x > uint.MaxValue)
                     throw new SnmpDecodeException(MalformedReason.BadObjectIdentifier, "OID arc larger than 32 bits");
-                arcs.Add(x);
-                arcs.Add((uint)(current - 40 * x));
+                arcs[count++] = x;
+                arcs[count++] = (uint)(current - 40 * x);
                 first = false;
             }
             else
             {
-                arcs.Add((uint)current);
+                arcs[count++] = (uint)current;
             }
             current = 0;
         }
-        return [.. arcs];
+        return arcs[..count].ToArray();
     }
 }

@@ -49,50 +49,29 @@ public sealed class TrapListener : IAsyncDisposable
 
     private void Drop(string reason) => _dropped.AddOrUpdate(reason, 1, (_, n) => n + 1);
 
-    private async Task ReceiveLoopAsync()
+    private Task ReceiveLoopAsync() => UdpReceiveLoop.RunAsync(_socket, 65536, HandleAsync, _stop.Token);
+
+    private async Task HandleAsync(ReadOnlyMemory<byte> received, IPEndPoint source)
     {
-        var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(EndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (!_stop.IsCancellationRequested)
+        var datagram = received.ToArray();
+        try
         {
-            SocketReceiveFromResult received;
-            try
-            {
-                received = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, any, _stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException)
-            {
-                continue;
-            }
-            var source = (IPEndPoint)received.RemoteEndPoint;
-            var datagram = buffer.AsSpan(0, received.ReceivedBytes).ToArray();
-            try
-            {
-                if (V3Codec.IsV3(datagram))
-                    await HandleV3Async(datagram, source).ConfigureAwait(false);
-                else
-                    await HandleCommunityAsync(datagram, source).ConfigureAwait(false);
-            }
-            catch (SnmpDecodeException e)
-            {
-                Drop("malformed_" + e.Reason.ToString().ToLowerInvariant());
-            }
-            catch (UsmException)
-            {
-                Drop("wrong_digest");
-            }
-            catch (CryptographicException)
-            {
-                Drop("decryption_error");
-            }
+            if (V3Codec.IsV3(datagram))
+                await HandleV3Async(datagram, source).ConfigureAwait(false);
+            else
+                await HandleCommunityAsync(datagram, source).ConfigureAwait(false);
+        }
+        catch (SnmpDecodeException e)
+        {
+            Drop("malformed_" + e.Reason.ToString().ToLowerInvariant());
+        }
+        catch (UsmException)
+        {
+            Drop("wrong_digest");
+        }
+        catch (CryptographicException)
+        {
+            Drop("decryption_error");
         }
     }
 
