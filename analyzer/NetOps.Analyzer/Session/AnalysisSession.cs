@@ -26,7 +26,7 @@ public sealed record AnalysisSession(AnalysisPipeline Pipeline, DnsQueryCounter 
         var dns = new DnsQueryCounter();
         pipeline.AddInspector(dns);
         var detections = new DetectionLog();
-        foreach (var detector in Detectors.Create(detections))
+        foreach (var detector in Detectors.Create(detections, rules))
             pipeline.AddInspector(detector);
         return new AnalysisSession(pipeline, dns, detections);
     }
