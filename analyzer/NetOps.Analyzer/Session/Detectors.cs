@@ -25,7 +25,7 @@ public static class Detectors
         var names = applications.Names;
         var auditor = new BehaviourAuditor(BehaviourAuditor.LoadLists(Path.Combine(rules, "audit")), sink);
         names.AddObserver(auditor);
-        var mining = new MiningInspector(sink, DomainListSet.Load(Path.Combine(rules, "mining")), names, identity,
+        var mining = new MiningInspector(sink, DomainListSet.Load(Path.Combine(rules, "mining"), MiningInspector.Kind), names, identity,
             MiningBehaviourPolicy.Load(Path.Combine(rules, "mining", "behaviour.yaml")));
         var communities = DefaultCommunities.Load(Path.Combine(rules, "plaintext", "snmp-default-communities.yaml"));
         return
