@@ -51,7 +51,7 @@ public sealed class DecoderFuzzTests
     }
 
     /// <summary>Copies <paramref name="original"/> into <paramref name="buffer"/> with one to three mutations; returns the new length.</summary>
-    private static int Mutate(Random random, byte[] original, byte[] buffer, ref LinkType linkType)
+    internal static int Mutate(Random random, byte[] original, byte[] buffer, ref LinkType linkType)
     {
         var length = Math.Min(original.Length, buffer.Length - 4096);
         original.AsSpan(0, length).CopyTo(buffer);
