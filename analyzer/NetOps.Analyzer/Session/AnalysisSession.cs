@@ -1,3 +1,4 @@
+using NetOps.Analyzer.Detectors;
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Pipeline;
 using NetOps.Analyzer.Protocols.Dns;
@@ -25,6 +26,8 @@ public sealed record AnalysisSession(AnalysisPipeline Pipeline, DnsQueryCounter 
         var pipeline = new AnalysisPipeline(options, captureDrops);
         var dns = new DnsQueryCounter();
         pipeline.AddInspector(dns);
+        // DNS, TLS, HTTP and QUIC: the server names that bytes per application are reported under.
+        new ApplicationDetectors().AddTo(pipeline);
         var detections = new DetectionLog();
         foreach (var detector in Detectors.Create(detections))
             pipeline.AddInspector(detector);
