@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using NetOps.Appliance.Lab.Traffic;
+using NetOps.Store.Reading;
 using NetOps.Testing;
 
 namespace NetOps.Appliance.Tests;
@@ -63,6 +65,32 @@ public sealed class AnalyzeTests : IDisposable
         var malformed = report.GetProperty("malformed");
         Assert.Equal(93, malformed.GetProperty("total").GetInt64());
         Assert.Equal(93, malformed.GetProperty("byReason").GetProperty("IPv4TotalLengthBeyondFrame").GetInt64());
+    }
+
+    [Fact]
+    public async Task WithStoreTheIntervalsReachARealInfluxdAndAddUpToTheJsonTotals()
+    {
+        // The lab's campus mix, stamped now: inside the raw retention policy the layout creates.
+        var mix = Path.Combine(_work, "mix.pcap");
+        using (var file = File.Create(mix))
+            CampusMix.Write(file, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromSeconds(40), hostCount: 20);
+        await using var server = await InfluxTestServer.StartAsync();
+        using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2),
+            "analyze", mix, "--json", "--interval", "10", "--store", server.Url.ToString(), "--db", "imported", "--school", "test-school");
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = JsonDocument.Parse(run.Stdout).RootElement;
+
+        using var client = new InfluxQueryClient(server.Endpoint("imported"));
+        var byVersion = (await client.QuerySingleAsync("SELECT sum(packets) AS packets, sum(bytes) AS bytes FROM raw.traffic_ip_version WHERE capture = 'import' AND school = 'test-school' GROUP BY ip_version")).Series
+            .ToDictionary(s => s.Tags["ip_version"], s => (s.Long(0, "packets"), s.Long(0, "bytes")));
+        Assert.Equal(Counts(report.GetProperty("ipv4")), byVersion["ipv4"]);
+        Assert.Equal(Counts(report.GetProperty("ipv6")), byVersion["ipv6"]);
+        Assert.True(byVersion["ipv6"].Item1 > 0);
+        var intervals = (await client.QuerySingleAsync("SELECT count(packets) AS n, sum(packets) AS packets FROM raw.traffic_interval")).Series.Single();
+        Assert.InRange(intervals.Long(0, "n"), 4, 6); // 40 s of capture time in 10 s intervals aligned to the epoch
+        Assert.Equal(report.GetProperty("packets").GetInt64(), intervals.Long(0, "packets"));
+        var flows = (await client.QuerySingleAsync("SELECT sum(started) AS started FROM raw.traffic_flows")).Series.Single();
+        Assert.Equal(report.GetProperty("flows").GetProperty("total").GetInt64(), flows.Long(0, "started"));
     }
 
     [Fact]

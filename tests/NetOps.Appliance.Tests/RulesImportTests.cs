@@ -61,3 +61,24 @@ public sealed class RulesImportTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_work, "rules")));
     }
 }
+
+/// <summary><c>netops analyze --json</c> lists the mining detector's findings (issue 5: kind, confidence, protocol, client, server, firstSeen, lastSeen, evidence).</summary>
+public sealed class AnalyzeMiningTests : IDisposable
+{
+    private readonly string _work = TestDirectories.Create("analyze-mining");
+
+    public void Dispose() => TestDirectories.Delete(_work);
+
+    [Fact]
+    public async Task The_mining_capture_lists_every_nDPI_mining_flow_as_confirmed_mining()
+    {
+        var path = Path.Combine(TestDirectories.SharedTestData(), "pcap", "ndpi", "mining.pcapng");
+        using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2), "analyze", path, "--json");
+        Assert.True(run.ExitCode == 0, run.Output);
+        var detections = System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("detections").EnumerateArray().ToList();
+        var confirmed = detections.Where(d => d.GetProperty("kind").GetString() == "mining" && d.GetProperty("confidence").GetString() == "confirmed").ToList();
+        Assert.Equal(["147.229.13.222", "192.168.2.148", "192.168.2.92"], confirmed.Select(d => d.GetProperty("client").GetString()!).Distinct().Order());
+        Assert.Equal(["cryptonote", "ethproxy", "stratum"], confirmed.Select(d => d.GetProperty("protocol").GetString()!).Distinct().Order());
+        Assert.All(detections, d => Assert.False(string.IsNullOrEmpty(d.GetProperty("evidence").GetString())));
+    }
+}

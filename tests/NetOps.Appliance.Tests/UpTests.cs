@@ -139,6 +139,11 @@ public sealed class UpTests
             Assert.True(ipv6.Long(0, "hosts") > 0, up.Output);
             var v6Bytes = await FirstNonZeroAsync(client, "SELECT sum(bytes) AS bytes FROM raw.traffic_ip_version WHERE capture = 'lab-capture' AND ip_version = 'ipv6'", "bytes", 4);
             Assert.True(v6Bytes > 0, up.Output);
+
+            // The detectors on the live path: the mix's one XMRig miner becomes a confirmed mining event, kept in the events RP.
+            var mining = await FirstNonZeroAsync(client,
+                "SELECT count(evidence) AS n FROM events.security_detection WHERE kind = 'mining' AND confidence = 'confirmed'", "n", 240);
+            Assert.True(mining > 0, "no confirmed mining event from the live path:\n" + up.Output);
         }
         else
         {

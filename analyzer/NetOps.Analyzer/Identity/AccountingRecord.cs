@@ -63,10 +63,15 @@ public sealed record AccountingRecord
     /// <summary>Hands the session to the timeline: one binding per framed address or prefix (a MAC ↔ user join when none).</summary>
     public int RecordInto(IdentityTimeline timeline)
     {
+        if (Status is AcctStatusType.AccountingOn or AcctStatusType.AccountingOff)
+        {
+            timeline.EndNas(Nas, SeenNanos);
+            return 0;
+        }
         if (Status is not (AcctStatusType.Start or AcctStatusType.InterimUpdate or AcctStatusType.Stop))
             return 0;
         var end = Status == AcctStatusType.Stop ? SeenNanos : SeenNanos + timeline.OpenSessionHorizonNanos;
-        return RadiusAddresses.Record(timeline, FramedIp, FramedIpv6, FramedIpv6Prefix, FramedIpv6PrefixLength, User, Mac, SessionStartNanos, end);
+        return RadiusAddresses.Record(timeline, FramedIp, FramedIpv6, FramedIpv6Prefix, FramedIpv6PrefixLength, User, Mac, SessionStartNanos, end, Nas);
     }
 
     internal static string? Text(ReadOnlySpan<byte> value) => value.IsEmpty ? null : Encoding.UTF8.GetString(value);
@@ -79,19 +84,19 @@ internal static class RadiusAddresses
     public static bool IsHostAddress(IpAddress framed) => framed.IPv4Value is not (0xFFFFFFFE or 0xFFFFFFFF or 0);
 
     public static int Record(IdentityTimeline timeline, IpAddress? ipv4, IpAddress? ipv6, IpAddress? prefix, byte prefixLength,
-        string? user, MacAddress? mac, long start, long end)
+        string? user, MacAddress? mac, long start, long end, IpAddress nas)
     {
         var recorded = 0;
         foreach (var (address, length) in new[] { (ipv4, (byte)128), (ipv6, (byte)128), (prefix, prefixLength) })
         {
             if (address is null)
                 continue;
-            timeline.Record(new IdentityBinding { Address = address, PrefixLength = length, StartNanos = start, EndNanos = end, User = user, Mac = mac, Source = "radius" });
+            timeline.Record(new IdentityBinding { Address = address, PrefixLength = length, StartNanos = start, EndNanos = end, User = user, Mac = mac, Nas = nas, Source = "radius" });
             recorded++;
         }
         if (recorded == 0 && mac is not null && user is not null)
         {
-            timeline.Record(new IdentityBinding { Address = null, StartNanos = start, EndNanos = end, User = user, Mac = mac, Source = "radius" });
+            timeline.Record(new IdentityBinding { Address = null, StartNanos = start, EndNanos = end, User = user, Mac = mac, Nas = nas, Source = "radius" });
             recorded++;
         }
         return recorded;

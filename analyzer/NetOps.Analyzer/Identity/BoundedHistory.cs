@@ -22,6 +22,9 @@ internal sealed class BoundedHistory<TKey>(int maxKeys, int maxBindingsPerKey) w
     /// <summary>Bindings dropped for <see cref="MaxBindingsPerKey"/>.</summary>
     public long EvictedBindings { get; private set; }
 
+    /// <summary>Every key's bindings (for the rare sweep over everything, e.g. a NAS reboot).</summary>
+    public IEnumerable<List<IdentityBinding>> All => _recency.Select(entry => entry.Bindings);
+
     public IReadOnlyList<IdentityBinding> Get(TKey key) => _index.TryGetValue(key, out var node) ? node.Value.Bindings : [];
 
     /// <summary>The key's bindings, created when new; marks the key as used.</summary>

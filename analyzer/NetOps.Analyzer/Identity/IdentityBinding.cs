@@ -24,6 +24,9 @@ public sealed record IdentityBinding
 
     public string? HostName { get; set; }
 
+    /// <summary>The RADIUS NAS that reported the session (its Accounting-On/Off ends them all); null for DHCP.</summary>
+    public IpAddress? Nas { get; init; }
+
     /// <summary>"dhcp", "dhcpv6" or "radius".</summary>
     public required string Source { get; init; }
 

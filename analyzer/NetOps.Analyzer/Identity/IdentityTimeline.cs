@@ -85,6 +85,27 @@ public sealed class IdentityTimeline : IIdentityLookup
         }
     }
 
+    /// <summary>
+    /// Ends every RADIUS session a NAS reported that is open at <paramref name="atNanos"/>: its
+    /// Accounting-On / Accounting-Off (RFC 2866 §5.1) says it rebooted or stopped, and sends no Stops.
+    /// </summary>
+    public int EndNas(IpAddress nas, long atNanos)
+    {
+        lock (_lock)
+        {
+            var ended = 0;
+            foreach (var binding in _byAddress.All.SelectMany(b => b).Concat(_byMac.All.SelectMany(b => b)).Concat(_prefixes))
+            {
+                if (binding.Nas == nas && binding.Covers(atNanos))
+                {
+                    binding.EndNanos = atNanos;
+                    ended++;
+                }
+            }
+            return ended;
+        }
+    }
+
     public IdentityAnswer? Lookup(IpAddress address, long timestampNanos)
     {
         lock (_lock)

@@ -55,6 +55,7 @@ public sealed class RadiusInspector(IdentityTimeline timeline) : IPayloadInspect
         IpAddress? ipv4 = accept.HasFramedIpAddress && RadiusAddresses.IsHostAddress(accept.FramedIpAddress) ? accept.FramedIpAddress : null;
         IpAddress? ipv6 = accept.HasFramedIpv6Address ? accept.FramedIpv6Address : null;
         IpAddress? prefix = accept.HasFramedIpv6Prefix ? accept.FramedIpv6Prefix : null;
-        Counters.Bindings += RadiusAddresses.Record(timeline, ipv4, ipv6, prefix, accept.FramedIpv6PrefixLength, user, request.Mac, start, end);
+        var nas = accept.HasNasIpAddress ? accept.NasIpAddress : context.Destination;
+        Counters.Bindings += RadiusAddresses.Record(timeline, ipv4, ipv6, prefix, accept.FramedIpv6PrefixLength, user, request.Mac, start, end, nas);
     }
 }

@@ -1,3 +1,5 @@
+using NetOps.Analyzer.Detectors;
+using NetOps.Analyzer.Identity;
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Pipeline;
 using NetOps.Analyzer.Protocols.Dns;
@@ -10,12 +12,13 @@ namespace NetOps.Analyzer.Session;
 /// live path (<c>netops up</c>) and the benchmarks: the pipeline with the port policy from rules/,
 /// the DNS counter, and every detector of <see cref="Detectors"/> reporting into one <see cref="DetectionLog"/>.
 /// </summary>
-public sealed record AnalysisSession(AnalysisPipeline Pipeline, DnsQueryCounter Dns, DetectionLog Detections)
+public sealed record AnalysisSession(AnalysisPipeline Pipeline, DnsQueryCounter Dns, DetectionLog Detections, IdentityTimeline Identity, ApplicationDetectors Applications)
 {
     /// <param name="rules">The rules/ folder (policy: rules/applications/ports.yaml…).</param>
     /// <param name="interval">Length of a traffic interval (capture time).</param>
     /// <param name="captureDrops">The live capture's drop counter; null for files.</param>
-    public static AnalysisSession Create(string rules, TimeSpan interval, Func<long>? captureDrops = null)
+    /// <param name="identity">The appliance's identity timeline (also fed by the RADIUS accounting receiver); a new one when null.</param>
+    public static AnalysisSession Create(string rules, TimeSpan interval, Func<long>? captureDrops = null, IdentityTimeline? identity = null)
     {
         var options = new AnalysisOptions
         {
@@ -25,9 +28,12 @@ public sealed record AnalysisSession(AnalysisPipeline Pipeline, DnsQueryCounter 
         var pipeline = new AnalysisPipeline(options, captureDrops);
         var dns = new DnsQueryCounter();
         pipeline.AddInspector(dns);
-        var detections = new DetectionLog();
-        foreach (var detector in Detectors.Create(detections))
+        identity ??= new IdentityTimeline();
+        var applications = new ApplicationDetectors();
+        pipeline.ServerNames = applications.Names;
+        var detections = new DetectionLog(identity, applications.Names);
+        foreach (var detector in Detectors.Create(rules, detections, identity, applications))
             pipeline.AddInspector(detector);
-        return new AnalysisSession(pipeline, dns, detections);
+        return new AnalysisSession(pipeline, dns, detections, identity, applications);
     }
 }

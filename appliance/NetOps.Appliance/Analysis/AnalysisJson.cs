@@ -3,6 +3,7 @@ using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Pipeline;
 using NetOps.Analyzer.Protocols.Dns;
 using NetOps.Analyzer.Traffic;
+using DnsCounts = NetOps.Analyzer.Protocols.Dns.DnsCounts;
 
 namespace NetOps.Appliance.Analysis;
 

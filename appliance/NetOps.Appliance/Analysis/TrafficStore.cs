@@ -1,3 +1,4 @@
+using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Session;
 using NetOps.Analyzer.Storage;
 using NetOps.Store.Schema;
@@ -19,4 +20,8 @@ internal static class TrafficStore
                 writer.Write(point);
         };
     }
+
+    /// <summary>Writes every detection as it is raised (first seen, and again when its confidence rises) as a security_detection event.</summary>
+    public static void WriteDetections(AnalysisSession session, StoreWriter writer) =>
+        session.Detections.Raised += detection => writer.Write(DetectionPoint.From(detection));
 }

@@ -79,6 +79,7 @@ internal static class IngestCommand
         return command;
     }
 
-    private static string Fingerprint(InfluxEndpoint endpoint, string? rp) =>
+    /// <summary>A short name for a store, database and retention policy: the default spool folder of a command writing there.</summary>
+    internal static string Fingerprint(InfluxEndpoint endpoint, string? rp) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{endpoint.BaseUrl}|{endpoint.Database}|{rp}")))[..12];
 }

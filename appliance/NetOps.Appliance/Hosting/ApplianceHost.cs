@@ -207,12 +207,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     /// </summary>
     private PipelineFrameConsumer LiveAnalysis(string capture, Func<CaptureCounters> counters)
     {
-        var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped);
+        var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped, Identity);
         TrafficStore.WriteIntervals(session, _writer!, _schema, capture);
+        TrafficStore.WriteDetections(session, _writer!);
         return new PipelineFrameConsumer(session.Pipeline);
     }
 
-    private static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)
+    internal static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)
     {
         using var client = new InfluxQueryClient(endpoint, timeout: TimeSpan.FromSeconds(30));
         await layout.EnsureAsync(client, cancellationToken);

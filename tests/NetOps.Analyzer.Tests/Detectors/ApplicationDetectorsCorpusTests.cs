@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Globalization;
 using NetOps.Analyzer.Detectors;
 using NetOps.Analyzer.Detectors.Names;
@@ -14,7 +15,7 @@ namespace NetOps.Analyzer.Tests.Detectors;
 /// answer has a response tshark shows (to that client, for that name, with that address), and the
 /// DNS query counts by type equal tshark's.
 /// </summary>
-public sealed class ApplicationDetectorsCorpusTests
+public sealed class ApplicationDetectorsCorpusTests(ITestOutputHelper output)
 {
     internal static (ApplicationDetectors Detectors, RecordingNameObserver Observer, AnalysisResult Result) Analyze(string file)
     {
@@ -64,6 +65,27 @@ public sealed class ApplicationDetectorsCorpusTests
         var expected = queries.Where(q => !malformed.Contains(q.Key)).GroupBy(q => ushort.Parse(q.Value.First("dns.qry.type")!, CultureInfo.InvariantCulture))
             .ToDictionary(g => g.Key, g => (long)g.Count());
         Assert.Equal(expected.OrderBy(p => p.Key), detectors.Dns.Counters.QueriesByType.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public void Dns_visibility_over_the_corpus_is_stated_by_source()
+    {
+        long flows = 0, named = 0;
+        var bySource = Enum.GetValues<ServerNameSource>().ToDictionary(s => s, _ => 0L);
+        foreach (var file in CaptureCorpus.Files.Where(f => !CaptureCorpus.Refused.Contains(f)))
+        {
+            var visibility = Analyze(file).Detectors.Names.Visibility;
+            flows += visibility.Flows;
+            named += visibility.Named;
+            foreach (var source in bySource.Keys)
+                bySource[source] += visibility.NamedBy(source);
+        }
+        output.WriteLine($"flows {flows}, named {named} ({100.0 * named / flows:F1} %): " + string.Join(", ", bySource.Select(p => $"{p.Key} {p.Value}")));
+        Assert.Equal(named, bySource.Values.Sum());
+        Assert.Equal(0, bySource[ServerNameSource.DnsQuery]);
+        Assert.True(bySource[ServerNameSource.DnsAnswer] > 0 && bySource[ServerNameSource.TlsSni] > 0 && bySource[ServerNameSource.HttpHost] > 0
+            && bySource[ServerNameSource.QuicSni] > 0);
+        Assert.InRange(named, 1, flows - 1);
     }
 
     private static bool HasReadableQuestion(PayloadFrame frame)

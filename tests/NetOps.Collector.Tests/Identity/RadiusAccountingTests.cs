@@ -100,6 +100,28 @@ public sealed class RadiusAccountingTests
     }
 
     [Fact]
+    public async Task Accounting_On_from_a_rebooted_NAS_ends_its_open_sessions()
+    {
+        await using var receiver = Receiver(new RadiusClient(IPAddress.Loopback, Secret));
+        var timeline = new IdentityTimeline();
+        var start = await RadclientAsync(receiver.EndPoint, Secret,
+            "User-Name = \"s.li\", NAS-IP-Address = 10.1.0.2, Framed-IP-Address = 10.20.30.41, Acct-Session-Id = \"s1\", Acct-Status-Type = Start");
+        Assert.True(start.ExitCode == 0, start.Output);
+        Assert.True(receiver.Records.TryRead(out var session));
+        Assert.Equal(1, session.RecordInto(timeline));
+        var during = session.SeenNanos + 1;
+        Assert.Equal("s.li", timeline.Lookup(IpAddress.Parse("10.20.30.41"), during)?.User);
+
+        var reboot = await RadclientAsync(receiver.EndPoint, Secret, "NAS-IP-Address = 10.1.0.2, Acct-Status-Type = Accounting-On, Acct-Session-Id = \"0\"");
+        Assert.True(reboot.ExitCode == 0, reboot.Output);
+        Assert.True(receiver.Records.TryRead(out var on));
+        Assert.Equal(NetOps.Analyzer.Protocols.Radius.AcctStatusType.AccountingOn, on.Status);
+        Assert.Equal(0, on.RecordInto(timeline));
+        Assert.Equal("s.li", timeline.Lookup(IpAddress.Parse("10.20.30.41"), during)?.User);
+        Assert.Null(timeline.Lookup(IpAddress.Parse("10.20.30.41"), on.SeenNanos));
+    }
+
+    [Fact]
     public async Task A_wrong_secret_gets_no_answer_and_is_counted()
     {
         await using var receiver = Receiver(new RadiusClient(IPAddress.Loopback, Secret));

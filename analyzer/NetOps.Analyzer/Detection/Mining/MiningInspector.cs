@@ -20,6 +20,10 @@ public sealed class MiningInspector : IPayloadInspector
 
     private const byte Tcp = 6;
     private readonly Dictionary<ulong, MiningFlow> _flows = [];
+
+    // Packets come in runs of one flow (a download, a burst): the last flow saves the lookup.
+    private ulong _lastFlowId;
+    private MiningFlow? _lastFlow;
     private readonly byte[] _frameText = new byte[JsonLineFramer.MaxLine];
     private readonly MiningVerdict _verdict;
     private readonly IDetectionSink _sink;
@@ -43,11 +47,13 @@ public sealed class MiningInspector : IPayloadInspector
     {
         if (context.Protocol != Tcp)
             return;
-        if (!_flows.TryGetValue(context.FlowId, out var flow))
+        var flow = _lastFlowId == context.FlowId ? _lastFlow : null;
+        if (flow is null && !_flows.TryGetValue(context.FlowId, out flow))
         {
             flow = new MiningFlow { FirstPayloadNanos = context.TimestampNanos };
             _flows.Add(context.FlowId, flow);
         }
+        (_lastFlowId, _lastFlow) = (context.FlowId, flow);
         if (context.HasMacAddresses && flow.ClientMac is null)
             (flow.ClientMac, flow.ServerMac) = context.FromClient ? (context.SourceMac, context.DestinationMac) : (context.DestinationMac, context.SourceMac);
         flow.Behaviour.Add(context.FromClient, payload.Length, context.TimestampNanos);
@@ -72,13 +78,19 @@ public sealed class MiningInspector : IPayloadInspector
     {
         if (!_flows.Remove(flow.FlowId, out var state))
             return;
+        if (_lastFlowId == flow.FlowId)
+            _lastFlow = null;
         state.StopReading();
         MalformedMessages += state.Conversation?.Malformed ?? 0;
         if (_verdict.Judge(flow, state) is { } detection)
             _sink.Report(detection);
     }
 
-    public void OnEnd() => _flows.Clear();
+    public void OnEnd()
+    {
+        _flows.Clear();
+        _lastFlow = null;
+    }
 
     private static MiningFlowMode Decide(MiningFlow flow, bool fromClient, ReadOnlySpan<byte> payload)
     {

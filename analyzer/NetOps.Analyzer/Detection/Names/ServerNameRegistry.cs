@@ -28,7 +28,7 @@ public sealed class ServerNameRegistry : IServerNames, IPayloadInspector
     /// <summary>A detector saw <paramref name="name"/> in this packet; a flow's own name (SNI, Host) replaces one from DNS.</summary>
     public void Seen(in PayloadContext context, string name, ServerNameSource source)
     {
-        if (source is not (ServerNameSource.DnsQuery or ServerNameSource.DnsAnswer)
+        if (source != ServerNameSource.DnsQuery
             && (!_flows.TryGetValue(context.FlowId, out var known) || known.Source == ServerNameSource.DnsAnswer))
             _flows[context.FlowId] = (name, source);
         foreach (var observer in _observers)

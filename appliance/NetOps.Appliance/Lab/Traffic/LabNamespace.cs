@@ -1,6 +1,4 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace NetOps.Appliance.Lab.Traffic;
 
@@ -8,12 +6,11 @@ namespace NetOps.Appliance.Lab.Traffic;
 /// The lab's own network: a network namespace holding both ends of a veth pair. The lab's traffic
 /// is replayed into one end and captured on the other; nothing is routed, no address is assigned,
 /// IPv6 is off on both ends (so the kernel adds no chatter of its own), and nothing reaches the
-/// machine's real network. Needs root; removed on dispose.
+/// machine's real network. The capture opens inside it with <c>LiveCaptureOptions.NetworkNamespace</c>.
+/// Needs root; removed on dispose.
 /// </summary>
-internal sealed partial class LabNamespace : IDisposable
+internal sealed class LabNamespace : IDisposable
 {
-    private const int CloneNewNet = 0x40000000;
-
     private LabNamespace(string name, string replayInterface, string captureInterface)
     {
         Name = name;
@@ -54,37 +51,6 @@ internal sealed partial class LabNamespace : IDisposable
         return space;
     }
 
-    /// <summary>
-    /// Runs <paramref name="open"/> on a thread that has entered the namespace, so sockets it opens
-    /// (a libpcap handle) live there; the rest of the process stays where it is.
-    /// </summary>
-    public T Enter<T>(Func<T> open)
-    {
-        T result = default!;
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                using (var handle = File.OpenHandle($"/var/run/netns/{Name}"))
-                {
-                    if (SetNs((int)handle.DangerousGetHandle(), CloneNewNet) != 0)
-                        throw new Win32Exception(Marshal.GetLastPInvokeError(), $"setns into network namespace {Name}");
-                }
-                result = open();
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-        }) { IsBackground = true, Name = "netns " + Name };
-        thread.Start();
-        thread.Join();
-        if (failure is not null)
-            throw failure;
-        return result;
-    }
-
     public void Dispose() => Delete();
 
     private void Delete()
@@ -103,7 +69,4 @@ internal sealed partial class LabNamespace : IDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{tool} {string.Join(' ', args)}: {errors.Trim()}");
     }
-
-    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
-    private static partial int SetNs(int fd, int nstype);
 }
