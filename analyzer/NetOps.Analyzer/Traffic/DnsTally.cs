@@ -3,7 +3,7 @@ using NetOps.Analyzer.Protocols.Dns;
 
 namespace NetOps.Analyzer.Traffic;
 
-/// <summary>The DNS figures of <see cref="DnsCounts"/>, counted in place: one message read into a tally, tallies added up.</summary>
+/// <summary>The DNS figures of <see cref="DnsTraffic"/>, counted in place: one message read into a tally, tallies added up.</summary>
 internal struct DnsTally
 {
     private const ushort DnsPort = 53;
@@ -76,7 +76,7 @@ internal struct DnsTally
         Unreadable += other.Unreadable;
     }
 
-    public readonly DnsCounts Snapshot() => new()
+    public readonly DnsTraffic Snapshot() => new()
     {
         Queries = Queries,
         AQueries = AQueries,

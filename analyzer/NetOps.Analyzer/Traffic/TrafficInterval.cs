@@ -46,7 +46,7 @@ public sealed record TrafficInterval
     public long MalformedTotal => Malformed.Sum(m => m.Packets);
 
     /// <summary>DNS A and AAAA questions and answers (port 53).</summary>
-    public required DnsCounts Dns { get; init; }
+    public required DnsTraffic Dns { get; init; }
 
     /// <summary>True when more hosts (or application rows) were seen than the configured bound: the excess is left out of <see cref="TopHosts"/>, <see cref="Applications"/> and the host counts.</summary>
     public required bool LimitReached { get; init; }

@@ -7,7 +7,7 @@ using NetOps.Capture.Files;
 namespace NetOps.Analyzer.Tests.Pipeline;
 
 /// <summary>
-/// The pipeline's DNS figures (<see cref="DnsCounts"/>: port 53 only) of every corpus capture against
+/// The pipeline's DNS figures (<see cref="DnsTraffic"/>: port 53 only) of every corpus capture against
 /// tshark's dissection of the same packets (reassembly off): query messages, A and AAAA questions,
 /// responses, responses to AAAA, and AAAA and A questions answered by a record of the asked type in the
 /// answer section. Three files differ, by exactly the amounts of <see cref="OnlyTshark"/>.
@@ -15,7 +15,7 @@ namespace NetOps.Analyzer.Tests.Pipeline;
 public sealed class DnsCountsTsharkTests
 {
     /// <summary>What tshark counts beyond ours, per file (tshark minus NetOps); files not listed are equal.</summary>
-    private static readonly Dictionary<string, DnsCounts> OnlyTshark = new()
+    private static readonly Dictionary<string, DnsTraffic> OnlyTshark = new()
     {
         // 91 DNS responses in IPv4 datagrams whose total length exceeds the frame: NetOps decodes nothing
         // inside such a header (IPv4TotalLengthBeyondFrame, see the decoding differential test); tshark reads on.
@@ -67,17 +67,17 @@ public sealed class DnsCountsTsharkTests
             aaaaAnswered += answered && asked == "28" ? 1 : 0;
             aAnswered += answered && asked == "1" ? 1 : 0;
         }
-        var tshark = new DnsCounts
+        var tshark = new DnsTraffic
         {
             Queries = queries, AQueries = aQueries, AaaaQueries = aaaaQueries, Responses = responses,
             AaaaResponses = aaaaResponses, AaaaAnswered = aaaaAnswered, AAnswered = aAnswered,
         };
-        var difference = new DnsCounts
+        var difference = new DnsTraffic
         {
             Queries = tshark.Queries - ours.Queries, AQueries = tshark.AQueries - ours.AQueries, AaaaQueries = tshark.AaaaQueries - ours.AaaaQueries,
             Responses = tshark.Responses - ours.Responses, AaaaResponses = tshark.AaaaResponses - ours.AaaaResponses,
             AaaaAnswered = tshark.AaaaAnswered - ours.AaaaAnswered, AAnswered = tshark.AAnswered - ours.AAnswered,
         };
-        Assert.Equal(OnlyTshark.GetValueOrDefault(file, new DnsCounts()), difference);
+        Assert.Equal(OnlyTshark.GetValueOrDefault(file, new DnsTraffic()), difference);
     }
 }

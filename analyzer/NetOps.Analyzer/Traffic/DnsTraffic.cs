@@ -7,7 +7,7 @@ namespace NetOps.Analyzer.Traffic;
 /// of a query message; answers per response message by its first question's type. Over TCP only a
 /// segment that starts with a whole message is read (no stream reassembly).
 /// </summary>
-public sealed record DnsCounts
+public sealed record DnsTraffic
 {
     /// <summary>Query messages (QR = 0).</summary>
     public long Queries { get; init; }
