@@ -10,13 +10,13 @@ using NetOps.Testing;
 namespace NetOps.Analyzer.Tests.Detectors;
 
 /// <summary>
-/// The behaviour auditor with the shipped rules/audit lists over the whole corpus (exactly the
+/// The behaviour auditor with the shipped rules/circumvention lists over the whole corpus (exactly the
 /// detections listed below, each also named so by nDPI's expected results), and with a prohibited-site
 /// list imported the way an admin would, on a real capture.
 /// </summary>
 public sealed class BehaviourAuditorTests
 {
-    private static string AuditRules => Path.Combine(TestDirectories.RepositoryRoot(), "rules", "audit");
+    private static string AuditRules => Path.Combine(TestDirectories.RepositoryRoot(), "rules");
 
     internal static IReadOnlyList<Detection> Audit(string file, DomainListSet lists)
     {

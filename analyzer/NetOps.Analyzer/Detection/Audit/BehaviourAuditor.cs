@@ -21,7 +21,10 @@ public sealed class BehaviourAuditor(DomainListSet lists, IDetectionSink sink) :
 
     public string Name => "audit";
 
-    /// <summary>The lists of the two kinds under <paramref name="directory"/> (recursively).</summary>
+    /// <summary>
+    /// The lists of the two kinds anywhere under the rules folder: the shipped rules/circumvention/ and
+    /// what <c>netops rules import --kind prohibited_site|circumvention</c> writes to rules/KIND/.
+    /// </summary>
     public static DomainListSet LoadLists(string directory) =>
         new(DomainListSet.Load(directory).Lists.Where(l => l.Info.Kind is ProhibitedSite or Circumvention));
 
