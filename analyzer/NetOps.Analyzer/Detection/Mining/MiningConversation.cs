@@ -45,9 +45,6 @@ internal sealed class MiningConversation
 
     public string? PoolExcerpt { get; private set; }
 
-    /// <summary>Server sent mining.set_target: the Zcash/Equihash dialect of Stratum.</summary>
-    public bool EquihashTarget { get; private set; }
-
     public int Messages { get; private set; }
 
     /// <summary>Messages that were not JSON objects.</summary>
@@ -111,8 +108,6 @@ internal sealed class MiningConversation
 
     private void OnServer(in MiningMessage message, ReadOnlySpan<byte> json, long timestampNanos)
     {
-        if (message.Method == MiningMethod.MiningSetTarget)
-            EquihashTarget = true;
         if (message.IsAnswer && TakePending(message, out var request, out var recognizer))
         {
             if (recognizer == _requestRecognizer && Recognizers[recognizer].IsPoolAnswer(request, message))
