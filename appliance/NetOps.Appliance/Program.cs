@@ -13,6 +13,8 @@ public static class Program
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(PollCommand.Create());
         root.Subcommands.Add(LabCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 }

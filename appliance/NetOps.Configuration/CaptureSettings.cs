@@ -9,7 +9,7 @@ internal static partial class CaptureSettings
 {
     public const string Path = "collector.capture";
 
-    public static readonly string[] Keys = ["interface", "snaplen", "buffer_size", "promiscuous", "filter", "stats_interval"];
+    public static readonly string[] Keys = ["interface", "snaplen", "buffer_size", "promiscuous", "filter", "stats_interval", "lab", "lab_mbps", "lab_namespace", "traffic_interval"];
 
     public static CaptureConfig Bind(YamlNodeReader r, Dictionary<string, YamlNode>? map)
     {
@@ -24,6 +24,11 @@ internal static partial class CaptureSettings
             Filter = r.String(map, "filter", Path, d.Filter, CheckFilter),
             // libpcap's counters are 32-bit: read at least once a minute, they cannot wrap unseen below 71 M frames/s.
             StatsInterval = r.Duration(map, "stats_interval", Path, d.StatsInterval, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)),
+            TrafficInterval = r.Duration(map, "traffic_interval", Path, d.TrafficInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+            Lab = r.Bool(map, "lab", Path, d.Lab),
+            LabMbps = r.Int(map, "lab_mbps", Path, d.LabMbps, 1, 10_000),
+            LabNamespace = r.String(map, "lab_namespace", Path, d.LabNamespace,
+                v => NamespaceName().IsMatch(v) ? null : "is not a network namespace name (letters, digits, '-' and '_', at most 32)"),
         };
     }
 
@@ -43,4 +48,7 @@ internal static partial class CaptureSettings
 
     [GeneratedRegex(@"^[^\s/:]{0,15}$")]
     private static partial Regex InterfaceName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex NamespaceName();
 }

@@ -150,6 +150,14 @@ public sealed record CaptureConfig
     public string Filter { get; init; } = "";
     /// <summary>How often libpcap's counters are written (capture_interface).</summary>
     public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Length of a traffic interval: the analyzer writes its traffic metrics once per interval (capture time).</summary>
+    public TimeSpan TrafficInterval { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>With no interface: replay the lab's own campus mix into a veth pair in a namespace and capture that (needs root).</summary>
+    public bool Lab { get; init; } = true;
+    /// <summary>The lab replay's rate in Mbit/s.</summary>
+    public int LabMbps { get; init; } = 20;
+    /// <summary>The lab's network namespace (created on start, removed on stop).</summary>
+    public string LabNamespace { get; init; } = "netops-lab";
 }
 
 /// <summary>Devices polled over SNMP.</summary>

@@ -27,4 +27,5 @@ public interface IBenchmark
     Task<IReadOnlyList<BenchmarkRow>> RunAsync(BenchmarkSettings settings, CancellationToken cancellationToken);
 }
 
-public sealed record BenchmarkSettings(bool Quick, string WorkDirectory);
+/// <param name="Home">The repository (NETOPS_HOME): var/perf holds inputs built once and reused.</param>
+public sealed record BenchmarkSettings(bool Quick, string WorkDirectory, string Home);

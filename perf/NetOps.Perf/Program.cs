@@ -10,7 +10,7 @@ if (args.Length > 0 && args[0] == "responder")
     return LoadResponder.Run(args[1..]);
 
 // perf/run [--quick] [--only NAME]: every benchmark against its peer, in one run, one table.
-IBenchmark[] all = [new StoreWriterVsCurl(), new SnmpPollingVsBulkwalk()];
+IBenchmark[] all = [new StoreWriterVsCurl(), new SnmpPollingVsBulkwalk(), new AnalyzerVsPeers(), new LiveReplayRate()];
 var quick = args.Contains("--quick");
 var onlyIndex = Array.IndexOf(args, "--only");
 var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1] : null;
@@ -24,7 +24,7 @@ try
     foreach (var benchmark in all.Where(b => only is null || b.Name.Equals(only, StringComparison.OrdinalIgnoreCase)))
     {
         Console.Error.WriteLine($"running {benchmark.Name}{(quick ? " (quick)" : "")} …");
-        rows.AddRange(await benchmark.RunAsync(new BenchmarkSettings(quick, work), CancellationToken.None));
+        rows.AddRange(await benchmark.RunAsync(new BenchmarkSettings(quick, work, home), CancellationToken.None));
     }
 }
 finally

@@ -21,6 +21,7 @@ public sealed class UpTests
         var consolePort = LocalInfluxServer.FreePort();
         var trapPort = FreeUdpPort();
         var labPort = FreeUdpPort();
+        var labNamespace = $"netops-up-test-{Environment.ProcessId}";
         var config = Path.Combine(work, "netops.yaml");
         File.WriteAllText(config, $"""
             site:
@@ -40,6 +41,11 @@ public sealed class UpTests
               snmp:
                 interval: 5s
                 lab_listen: 127.0.0.1:{labPort}
+              capture:
+                stats_interval: 1s
+                traffic_interval: 2s
+                lab_mbps: 20
+                lab_namespace: {labNamespace}
             """);
         using var up = NetOpsCommand.Start(work, "up", "--config", config);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -90,23 +96,11 @@ public sealed class UpTests
             ["-v2c", "-c", "school-traps", $"udp:127.0.0.1:{trapPort}", "", "1.3.6.1.6.3.1.1.5.3", "1.3.6.1.2.1.2.2.1.1.5", "i", "5"]) { UseShellExecute = false })!;
         await trap.WaitForExitAsync();
         Assert.Equal(0, trap.ExitCode);
-        long events = 0;
-        for (var i = 0; i < 40 && events == 0; i++)
-        {
-            await Task.Delay(250);
-            var count = await client.QuerySingleAsync("SELECT count(trap_oid) FROM events.snmp_trap WHERE trap = 'linkDown'");
-            events = count.Series.Count == 0 ? 0 : count.Series[0].Long(0, "count");
-        }
+        var events = await FirstNonZeroAsync(client, "SELECT count(trap_oid) FROM events.snmp_trap WHERE trap = 'linkDown'", "count", 40);
         Assert.True(events == 1, "the linkDown trap did not reach the store:\n" + up.Output);
 
         // The built-in lab campus is polled, and its moving counters give rates.
-        long rates = 0;
-        for (var i = 0; i < 80 && rates == 0; i++)
-        {
-            await Task.Delay(250);
-            var count = await client.QuerySingleAsync("SELECT count(in_bps) FROM raw.if_traffic WHERE device = 'lab-core-1' AND in_bps > 0");
-            rates = count.Series.Count == 0 ? 0 : count.Series[0].Long(0, "count");
-        }
+        var rates = await FirstNonZeroAsync(client, "SELECT count(in_bps) FROM raw.if_traffic WHERE device = 'lab-core-1' AND in_bps > 0", "count", 80);
         Assert.True(rates > 0, "no interface rates from the lab:\n" + up.Output);
         var labDevices = await client.QuerySingleAsync("SELECT last(reachable) AS reachable FROM raw.snmp_device GROUP BY device");
         Assert.Equal(["lab-ac-1", "lab-access-1", "lab-access-2", "lab-core-1", "lab-egress-1"], labDevices.Series.Select(s => s.Tags["device"]).Order());
@@ -124,6 +118,33 @@ public sealed class UpTests
         Assert.Equal("huawei", controller.Series.Single().Tags["vendor"]);
         Assert.Equal((7L, 7L, 1L), (controller.Series[0].Long(0, "joined"), controller.Series[0].Long(0, "online"), controller.Series[0].Long(0, "offline")));
 
+        // The live path: the lab's campus mix replayed into a veth pair in the lab's namespace and captured there.
+        if (Environment.IsPrivilegedProcess)
+        {
+            Assert.True(File.Exists("/var/run/netns/" + labNamespace), "no lab namespace:\n" + up.Output);
+            Assert.Contains($"lab-capture in network namespace {labNamespace}", up.Stdout);
+            var received = await FirstNonZeroAsync(client,
+                "SELECT last(packets_received) AS received FROM raw.capture_interface WHERE interface = 'lab-capture' AND state = 'capturing'", "received", 120);
+            Assert.True(received > 0, "the lab's traffic was not captured:\n" + up.Output);
+            var capture = (await client.QuerySingleAsync("SELECT last(frames_read) AS frames, last(bytes) AS bytes, last(packets_dropped) AS dropped, last(link_type) AS link FROM raw.capture_interface WHERE interface = 'lab-capture'")).Series.Single();
+            Assert.True(capture.Long(0, "frames") > 0 && capture.Long(0, "bytes") > capture.Long(0, "frames") * 40, up.Output);
+            Assert.Equal(0, capture.Long(0, "dropped"));
+            Assert.Equal("LINKTYPE_ETHERNET (1)", capture.String(0, "link"));
+
+            // The pipeline on the live path: traffic intervals with packets, and IPv6 in them (the mix is dual-stack).
+            var packets = await FirstNonZeroAsync(client, "SELECT max(packets) AS packets FROM raw.traffic_interval WHERE capture = 'lab-capture'", "packets", 120);
+            Assert.True(packets > 0, "no traffic intervals from the live path:\n" + up.Output);
+            var ipv6 = (await client.QuerySingleAsync("SELECT max(byte_share_percent) AS share, max(ipv6_hosts) AS hosts FROM raw.traffic_ipv6 WHERE capture = 'lab-capture'")).Series.Single();
+            Assert.InRange(ipv6.Double(0, "share"), 1, 99);
+            Assert.True(ipv6.Long(0, "hosts") > 0, up.Output);
+            var v6Bytes = await FirstNonZeroAsync(client, "SELECT sum(bytes) AS bytes FROM raw.traffic_ip_version WHERE capture = 'lab-capture' AND ip_version = 'ipv6'", "bytes", 4);
+            Assert.True(v6Bytes > 0, up.Output);
+        }
+        else
+        {
+            Assert.Contains("Lab traffic is off: it needs root", up.Output);
+        }
+
         var page = await http.GetStringAsync(new Uri($"http://127.0.0.1:{consolePort}/?lang=zh"));
         Assert.Contains("测试学校", page);
 
@@ -132,6 +153,7 @@ public sealed class UpTests
         Assert.True(up.ExitCode == 0, up.Output);
         Assert.False(File.Exists(Path.Combine(work, "var", "influxdb", "influxd.pid")), "influxd pid file left behind");
         Assert.True(PortIsFree(influxPort), "influxd still listening after Ctrl-C");
+        Assert.False(File.Exists("/var/run/netns/" + labNamespace), "the lab namespace outlived netops up");
         Assert.True(Directory.EnumerateFiles(Path.Combine(work, "var", "log")).Any(), "no log file written");
         TestDirectories.Delete(work);
     }
@@ -147,6 +169,19 @@ public sealed class UpTests
         Assert.Contains(":4:", run.Stderr);
         Assert.Contains("store.retension", run.Stderr);
         TestDirectories.Delete(work);
+    }
+
+    /// <summary>Asks every 250 ms until <paramref name="column"/> of the first row is above 0, at most <paramref name="attempts"/> times; returns the last answer.</summary>
+    private static async Task<long> FirstNonZeroAsync(InfluxQueryClient client, string query, string column, int attempts)
+    {
+        long value = 0;
+        for (var i = 0; i < attempts && value == 0; i++)
+        {
+            await Task.Delay(250);
+            var result = await client.QuerySingleAsync(query);
+            value = result.Series.Count == 0 ? 0 : result.Series[0].Long(0, column);
+        }
+        return value;
     }
 
     private static int FreeUdpPort()

@@ -68,9 +68,17 @@ public sealed class ConfigLoaderTests
                 promiscuous: false
                 filter: "not port 22"
                 stats_interval: 30s
+                traffic_interval: 10s
+                lab: false
+                lab_mbps: 200
+                lab_namespace: lab-2
             """;
         var capture = ConfigLoader.Parse(yaml, "c.yaml", Base).Collector.Capture;
-        Assert.Equal(new CaptureConfig { Interface = "eth1", Snaplen = 1518, BufferSize = 256L * 1024 * 1024, Promiscuous = false, Filter = "not port 22", StatsInterval = TimeSpan.FromSeconds(30) }, capture);
+        Assert.Equal(new CaptureConfig
+        {
+            Interface = "eth1", Snaplen = 1518, BufferSize = 256L * 1024 * 1024, Promiscuous = false, Filter = "not port 22", StatsInterval = TimeSpan.FromSeconds(30),
+            TrafficInterval = TimeSpan.FromSeconds(10), Lab = false, LabMbps = 200, LabNamespace = "lab-2",
+        }, capture);
     }
 
     [Fact]
@@ -85,6 +93,8 @@ public sealed class ConfigLoaderTests
                 filter: "udp portt 53"
                 stats_interval: 5m
                 promisc: true
+                lab_mbps: 0
+                lab_namespace: "lab/1"
             """;
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "c.yaml", Base));
         var byPath = e.Errors.ToDictionary(x => x.Path);
@@ -96,6 +106,8 @@ public sealed class ConfigLoaderTests
         Assert.Equal(6, byPath["collector.capture.filter"].Line);
         Assert.Contains("out of range 1s..1m", byPath["collector.capture.stats_interval"].Message);
         Assert.Contains("unknown key", byPath["collector.capture.promisc"].Message);
+        Assert.Equal("0 is out of range 1..10000", byPath["collector.capture.lab_mbps"].Message);
+        Assert.Contains("is not a network namespace name", byPath["collector.capture.lab_namespace"].Message);
     }
 
     [Fact]

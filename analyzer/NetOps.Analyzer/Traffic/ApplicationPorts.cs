@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace NetOps.Analyzer.Traffic;
@@ -57,17 +56,7 @@ public sealed class ApplicationPorts
     {
         var errors = new List<string>();
         var policy = new ApplicationPorts();
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(text);
-        }
-        catch (YamlException e)
-        {
-            throw new FormatException($"{source}:{e.Start.Line}: {e.Message}", e);
-        }
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new FormatException($"{source}: expected one mapping with 'version' and 'applications'");
+        var root = Rules.PolicyYaml.LoadMapping(text, source, "'version' and 'applications'");
         foreach (var (key, value) in root.Children)
         {
             switch ((key as YamlScalarNode)?.Value)

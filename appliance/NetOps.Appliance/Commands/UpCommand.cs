@@ -49,6 +49,8 @@ internal static class UpCommand
                 Console.WriteLine($"  InfluxDB 数据库:        {store}");
             if (appliance.TrapEndPoint is { } traps)
                 Console.WriteLine($"  SNMP traps 告警接收:    udp {traps}");
+            if (appliance.CaptureDescription is { } capture)
+                Console.WriteLine($"  Live capture 流量采集:  {capture}");
             if (appliance.RadiusAccountingEndPoint is { } radius)
                 Console.WriteLine($"  RADIUS 计费 (身份):     udp {radius}");
             Console.WriteLine("  Ctrl-C stops everything 按 Ctrl-C 停止");

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using System.Net;
+using NetOps.Analyzer.Pipeline;
+using NetOps.Analyzer.Session;
+using NetOps.Appliance.Analysis;
+using NetOps.Collector.Capture;
 using NetOps.Collector.SelfMonitor;
 using NetOps.Collector.Traps;
 using NetOps.Collector.Identity.RadiusAccounting;
@@ -39,11 +43,13 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
     private SnmpClient? _snmpClient;
     private SnmpPollerSource? _poller;
     private SnmpLab? _lab;
+    private TrafficCapture? _traffic;
     private WebApplication? _console;
 
     public Uri? ConsoleUrl { get; private set; }
     public Uri? LocalStoreUrl => _influxd?.Url;
     public IPEndPoint? TrapEndPoint { get; private set; }
+    public string? CaptureDescription => _traffic?.Description;
     public IPEndPoint? RadiusAccountingEndPoint { get; private set; }
 
     /// <summary>Who held which address when: fed by RADIUS accounting (and the analyzer's DHCP/RADIUS inspectors), asked by detections.</summary>
@@ -139,6 +145,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _poller.StartAsync(cancellationToken);
         }
 
+        _traffic = await TrafficCapture.StartAsync(config.Collector.Capture, LiveAnalysis, _writer, _schema, loggers, cancellationToken);
+
         _console = ConsoleServer.Build(new ConsoleServerOptions(config.Console.Listen, config.Console.Language),
             new StoreHealthSource(_writer, config.Site.School, config.Site.Name), loggers);
         await _console.StartAsync(cancellationToken);
@@ -152,6 +160,8 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
             await _console.StopAsync();
             await _console.DisposeAsync();
         }
+        if (_traffic is not null)
+            await _traffic.DisposeAsync();
         if (_poller is not null)
         {
             await _poller.StopAsync(CancellationToken.None);
@@ -189,6 +199,17 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
         }
         if (_influxd is not null)
             await _influxd.DisposeAsync();
+    }
+
+    /// <summary>
+    /// The live capture's analysis: the same session as <c>netops analyze</c>, its capture drops from
+    /// libpcap's counters, its traffic intervals written to the store (tagged with the interface).
+    /// </summary>
+    private PipelineFrameConsumer LiveAnalysis(string capture, Func<CaptureCounters> counters)
+    {
+        var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped);
+        TrafficStore.WriteIntervals(session, _writer!, _schema, capture);
+        return new PipelineFrameConsumer(session.Pipeline);
     }
 
     private static async Task EnsureLayoutAsync(StoreLayout layout, InfluxEndpoint endpoint, CancellationToken cancellationToken)

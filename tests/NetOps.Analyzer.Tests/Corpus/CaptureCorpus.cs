@@ -25,6 +25,15 @@ public static class CaptureCorpus
         return data;
     }
 
+    /// <summary>The files the capture reader opens (every file but <see cref="Refused"/>).</summary>
+    public static TheoryData<string> ReadableFileNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Files.Where(f => !Refused.Contains(f)))
+            data.Add(file);
+        return data;
+    }
+
     public static string PathOf(string file) => Path.Combine(Folder, file);
 
     /// <summary>

@@ -1,7 +1,8 @@
 namespace NetOps.Analyzer.Tests.Corpus;
 
 /// <summary>A corpus frame decoded by NetOps down to its TCP or UDP payload.</summary>
-public sealed record PayloadFrame(int Number, byte Protocol, ushort SourcePort, ushort DestinationPort, byte[] Payload, bool IsLaterFragment, bool IsFirstFragment)
+public sealed record PayloadFrame(int Number, byte Protocol, IpAddress Source, ushort SourcePort, IpAddress Destination, ushort DestinationPort,
+    uint Sequence, byte[] Payload, bool IsLaterFragment, bool IsFirstFragment)
 {
     /// <summary>The frames of a corpus file that carry TCP or UDP payload (as the pipeline hands to inspectors).</summary>
     public static List<PayloadFrame> Of(string file)
@@ -13,8 +14,8 @@ public sealed record PayloadFrame(int Number, byte Protocol, ushort SourcePort, 
             PacketDecoder.Decode(frame.LinkType, frame.Data, frame.OriginalLength, ref packet);
             if (packet.Transport.Protocol is not (IpProtocols.Tcp or IpProtocols.Udp) || packet.PayloadLength == 0)
                 continue;
-            result.Add(new PayloadFrame(frame.Number, packet.Transport.Protocol, packet.Transport.SourcePort, packet.Transport.DestinationPort,
-                frame.Data.AsSpan(packet.PayloadOffset, packet.PayloadLength).ToArray(), packet.InnerIp.IsLaterFragment,
+            result.Add(new PayloadFrame(frame.Number, packet.Transport.Protocol, packet.InnerIp.Source, packet.Transport.SourcePort,
+                packet.InnerIp.Destination, packet.Transport.DestinationPort, packet.Transport.SequenceNumber, frame.Data.AsSpan(packet.PayloadOffset, packet.PayloadLength).ToArray(), packet.InnerIp.IsLaterFragment,
                 packet.InnerIp is { IsFragment: true, IsLaterFragment: false }));
         }
         return result;
@@ -33,6 +34,9 @@ public sealed record PayloadFrame(int Number, byte Protocol, ushort SourcePort, 
         }
         return result;
     }
+
+    /// <summary>This direction of the flow: source, destination, ports, protocol.</summary>
+    public (IpAddress, ushort, IpAddress, ushort, byte) Direction => (Source, SourcePort, Destination, DestinationPort, Protocol);
 
     public bool HasPort(ushort port) => SourcePort == port || DestinationPort == port;
 }

@@ -4,19 +4,22 @@ namespace NetOps.Analyzer.Tests.Corpus;
 
 /// <summary>
 /// tshark's values of a few application fields for the packets of one capture that match a display
-/// filter, keyed by frame number. Reassembly is off (IP and TCP), as NetOps's inspectors see single
-/// packets. Multiple occurrences are split on 0x1F so values may contain commas.
+/// filter, keyed by frame number. IP reassembly is off, as NetOps's inspectors see single packets; TCP
+/// reassembly is the caller's choice. Multiple occurrences are split on 0x1F so values may contain commas.
 /// </summary>
 public static class TsharkFields
 {
     private const char Aggregator = '\u001f';
 
-    public static async Task<Dictionary<int, TsharkPacket>> ReadAsync(string path, string filter, params string[] fields)
+    public static Task<Dictionary<int, TsharkPacket>> ReadAsync(string path, string filter, params string[] fields) => ReadAsync(path, filter, false, fields);
+
+    /// <summary>With <paramref name="reassembleTcp"/>, a message spanning segments shows at the frame that completes it.</summary>
+    public static async Task<Dictionary<int, TsharkPacket>> ReadAsync(string path, string filter, bool reassembleTcp, params string[] fields)
     {
         var arguments = new List<string>
         {
             "-n", "-r", path, "-Y", filter, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", $"aggregator={Aggregator}",
-            "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE", "-o", "tcp.desegment_tcp_streams:FALSE",
+            "-o", "ip.defragment:FALSE", "-o", "ipv6.defragment:FALSE", "-o", $"tcp.desegment_tcp_streams:{(reassembleTcp ? "TRUE" : "FALSE")}",
             "-o", "tcp.analyze_sequence_numbers:FALSE", "-e", "frame.number", "-e", "frame.protocols",
         };
         foreach (var field in fields)

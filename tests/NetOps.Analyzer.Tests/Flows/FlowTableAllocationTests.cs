@@ -26,13 +26,13 @@ public sealed class FlowTableAllocationTests
 
         Assert.Equal(0, allocated);
         Assert.True(table.EvictedTotal > 1000, $"{table.EvictedTotal} evictions");
-        Assert.True(table.Ended(Inspection.FlowEndReason.IdleTimeout) > 0);
+        Assert.True(table.Ended(NetOps.Analyzer.Inspection.FlowEndReason.IdleTimeout) > 0);
     }
 
     private sealed class FlowRecorderWithoutStorage : IFlowEndObserver
     {
         public long Bytes { get; private set; }
 
-        public void OnFlowEnd(int index, ref FlowRecord flow, Inspection.FlowEndReason reason) => Bytes += flow.Bytes;
+        public void OnFlowEnd(int index, ref FlowRecord flow, NetOps.Analyzer.Inspection.FlowEndReason reason) => Bytes += flow.Bytes;
     }
 }

@@ -34,7 +34,7 @@ public sealed class PipelineAllocationTests
         Assert.True(inspector.Payloads > 10_000 && inspector.Ends > 1000);
     }
 
-    private sealed class CountingInspector : Inspection.IPayloadInspector
+    private sealed class CountingInspector : NetOps.Analyzer.Inspection.IPayloadInspector
     {
         public long Payloads { get; private set; }
 
@@ -42,8 +42,8 @@ public sealed class PipelineAllocationTests
 
         public string Name => "counting";
 
-        public void Inspect(in Inspection.PayloadContext context, ReadOnlySpan<byte> payload) => Payloads++;
+        public void Inspect(in NetOps.Analyzer.Inspection.PayloadContext context, ReadOnlySpan<byte> payload) => Payloads++;
 
-        public void OnFlowEnd(in Inspection.FlowSummary flow) => Ends++;
+        public void OnFlowEnd(in NetOps.Analyzer.Inspection.FlowSummary flow) => Ends++;
     }
 }

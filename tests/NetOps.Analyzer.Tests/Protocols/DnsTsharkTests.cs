@@ -40,20 +40,12 @@ public sealed partial class DnsTsharkTests
         ["ndpi/malformed_dns.pcap"] = new() { [nameof(DnsMalformedReason.NameTooLong)] = 4 },
     };
 
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in CaptureCorpus.Files.Where(f => !CaptureCorpus.Refused.Contains(f)))
-            data.Add(file);
-        return data;
-    }
-
     internal static bool IsDnsPort(PayloadFrame frame) => frame.Protocol == IpProtocols.Udp
         ? frame.HasPort(53) || frame.HasPort(5353) || frame.HasPort(5355)
         : frame.HasPort(53);
 
     [Theory]
-    [MemberData(nameof(Files))]
+    [MemberData(nameof(CaptureCorpus.ReadableFileNames), MemberType = typeof(CaptureCorpus))]
     public async Task Dns_fields_equal_tshark(string file)
     {
         var theirs = await TsharkFields.ReadAsync(CaptureCorpus.PathOf(file), "dns.flags.response", Fields);
