@@ -23,7 +23,7 @@ public static class Detectors
     {
         ArgumentNullException.ThrowIfNull(sink);
         var names = applications.Names;
-        var auditor = new BehaviourAuditor(BehaviourAuditor.LoadLists(Path.Combine(rules, "audit")), sink);
+        var auditor = new BehaviourAuditor(BehaviourAuditor.LoadLists(rules), sink);
         names.AddObserver(auditor);
         var mining = new MiningInspector(sink, DomainListSet.Load(Path.Combine(rules, "mining"), MiningInspector.Kind), names, identity,
             MiningBehaviourPolicy.Load(Path.Combine(rules, "mining", "behaviour.yaml")));
