@@ -2,7 +2,6 @@ using NetOps.Analyzer.Detectors;
 using NetOps.Analyzer.Identity;
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Pipeline;
-using NetOps.Analyzer.Protocols.Dns;
 using NetOps.Analyzer.Traffic;
 
 namespace NetOps.Analyzer.Session;
@@ -10,9 +9,9 @@ namespace NetOps.Analyzer.Session;
 /// <summary>
 /// One analysis as the appliance runs it, the same for capture files (<c>netops analyze</c>), the
 /// live path (<c>netops up</c>) and the benchmarks: the pipeline with the port policy from rules/,
-/// the DNS counter, and every detector of <see cref="Detectors"/> reporting into one <see cref="DetectionLog"/>.
+/// DNS figures counted by the traffic aggregator, and every detector of <see cref="Detectors"/> reporting into one <see cref="DetectionLog"/>.
 /// </summary>
-public sealed record AnalysisSession(AnalysisPipeline Pipeline, DnsQueryCounter Dns, DetectionLog Detections, IdentityTimeline Identity, ApplicationDetectors Applications)
+public sealed record AnalysisSession(AnalysisPipeline Pipeline, DetectionLog Detections, IdentityTimeline Identity, ApplicationDetectors Applications)
 {
     /// <param name="rules">The rules/ folder (policy: rules/applications/ports.yaml…).</param>
     /// <param name="interval">Length of a traffic interval (capture time).</param>
@@ -26,14 +25,12 @@ public sealed record AnalysisSession(AnalysisPipeline Pipeline, DnsQueryCounter 
             Applications = ApplicationPorts.Load(Path.Combine(rules, "applications", "ports.yaml")),
         };
         var pipeline = new AnalysisPipeline(options, captureDrops);
-        var dns = new DnsQueryCounter();
-        pipeline.AddInspector(dns);
         identity ??= new IdentityTimeline();
         var applications = new ApplicationDetectors();
         pipeline.ServerNames = applications.Names;
         var detections = new DetectionLog(identity, applications.Names);
         foreach (var detector in Detectors.Create(rules, detections, identity, applications))
             pipeline.AddInspector(detector);
-        return new AnalysisSession(pipeline, dns, detections, identity, applications);
+        return new AnalysisSession(pipeline, detections, identity, applications);
     }
 }

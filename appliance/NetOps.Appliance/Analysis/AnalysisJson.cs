@@ -1,9 +1,7 @@
 using System.Text.Json;
 using NetOps.Analyzer.Inspection;
 using NetOps.Analyzer.Pipeline;
-using NetOps.Analyzer.Protocols.Dns;
 using NetOps.Analyzer.Traffic;
-using DnsCounts = NetOps.Analyzer.Protocols.Dns.DnsCounts;
 
 namespace NetOps.Appliance.Analysis;
 
@@ -14,7 +12,7 @@ namespace NetOps.Appliance.Analysis;
 /// </summary>
 internal static class AnalysisJson
 {
-    public static void Write(Utf8JsonWriter json, AnalysisResult result, IReadOnlyList<FileOutcome> files, DnsCounts dns, IReadOnlyList<Detection> detections, TimeSpan elapsed)
+    public static void Write(Utf8JsonWriter json, AnalysisResult result, IReadOnlyList<FileOutcome> files, IReadOnlyList<Detection> detections, TimeSpan elapsed)
     {
         var total = result.Total;
         json.WriteStartObject();
@@ -29,13 +27,14 @@ internal static class AnalysisJson
         WriteMalformed(json, total.Malformed, files);
         WriteHosts(json, total.TopHosts);
         WriteApplications(json, total.Applications);
+        var dns = total.Dns;
         json.WriteStartObject("dns");
         json.WriteNumber("queries", dns.Queries);
         json.WriteNumber("aQueries", dns.AQueries);
         json.WriteNumber("aaaaQueries", dns.AaaaQueries);
         json.WriteNumber("responses", dns.Responses);
         json.WriteNumber("aaaaAnswered", dns.AaaaAnswered);
-        json.WriteNumber("malformed", dns.Malformed);
+        json.WriteNumber("malformed", dns.Unreadable);
         json.WriteEndObject();
         WriteDetections(json, detections);
         json.WriteBoolean("limitReached", total.LimitReached);

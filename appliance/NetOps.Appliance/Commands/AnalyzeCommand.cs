@@ -62,7 +62,7 @@ internal static class AnalyzeCommand
             {
                 using var stdout = Console.OpenStandardOutput();
                 using (var report = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
-                    AnalysisJson.Write(report, result, analysis.Files, session.Dns.Counts, session.Detections.Snapshot(), analysis.Elapsed);
+                    AnalysisJson.Write(report, result, analysis.Files, session.Detections.Snapshot(), analysis.Elapsed);
                 stdout.WriteByte((byte)'\n');
             }
             else

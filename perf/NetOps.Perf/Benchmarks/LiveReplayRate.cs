@@ -59,7 +59,7 @@ public sealed partial class LiveReplayRate : IBenchmark
         [
             new BenchmarkRow("Live capture, highest zero-drop replay rate (campus mix through veth, capture on one core)", best, 1000,
                 "1 Gbit/s, the issue's aim", "Mbit/s", 1, true,
-                $"LiveCapture feeding the analysis session (pipeline, DNS counter, detectors); steps asked→reached: {string.Join(", ", steps)}; {end}")
+                $"LiveCapture feeding the analysis session (pipeline, detectors); steps asked→reached: {string.Join(", ", steps)}; {end}")
             {
                 AbsoluteTarget = "≥ 1,000 Mbit/s",
                 AbsolutePass = best >= 1000,
