@@ -52,6 +52,15 @@ public struct FlowRecord
     /// <summary>TCP: a RST was seen, or a FIN from both sides; the flow lingers for late ACKs, then ends <see cref="FlowEndReason.Closed"/>.</summary>
     public bool IsClosing;
 
+    /// <summary>Bit i: inspector i of the pipeline wants no more packets of this flow.</summary>
+    internal ulong InspectorsWithoutPackets;
+
+    /// <summary>Bit i: inspector i holds nothing for this flow, not even for its end.</summary>
+    internal ulong InspectorsWithoutEnd;
+
+    /// <summary>The pipeline handed the flow's packets to its inspectors.</summary>
+    internal bool Inspected;
+
     internal uint Hash;
     internal int Previous;
     internal int Next;

@@ -21,14 +21,14 @@ public sealed class DhcpInspector(IdentityTimeline timeline) : IPayloadInspector
 
     public InspectorCounters<DhcpMalformed> Counters { get; } = new(Enum.GetValues<DhcpMalformed>().Length);
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (context.Protocol != IpProtocols.Udp || context.IpVersion != 4 || !(context.ServerPort is 67 or 68 || context.ClientPort is 67 or 68))
-            return;
+            return FlowInterest.None;
         if (!DhcpReader.TryRead(payload, out var message, out var error))
         {
             Counters.CountMalformed(error);
-            return;
+            return FlowInterest.Packets;
         }
         Counters.CountMessage();
         MacAddress? mac = message.HasClientMac ? message.ClientMac : message.TryGetClientIdentifierMac(out var idMac) ? idMac : null;
@@ -46,6 +46,7 @@ public sealed class DhcpInspector(IdentityTimeline timeline) : IPayloadInspector
                 timeline.End(message.ClientAddress, context.TimestampNanos, Source);
                 break;
         }
+        return FlowInterest.Packets;
     }
 
     private void OnAck(in PayloadContext context, in DhcpReader ack, MacAddress? mac, (uint, ulong) key)

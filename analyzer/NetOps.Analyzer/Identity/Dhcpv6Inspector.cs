@@ -21,14 +21,14 @@ public sealed class Dhcpv6Inspector(IdentityTimeline timeline) : IPayloadInspect
 
     public InspectorCounters<Dhcpv6Malformed> Counters { get; } = new(Enum.GetValues<Dhcpv6Malformed>().Length);
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (context.Protocol != IpProtocols.Udp || context.IpVersion != 6 || !(context.ServerPort is 546 or 547 || context.ClientPort is 546 or 547))
-            return;
+            return FlowInterest.None;
         if (!Dhcpv6Reader.TryRead(payload, out var message, out var error))
         {
             Counters.CountMalformed(error);
-            return;
+            return FlowInterest.Packets;
         }
         Counters.CountMessage();
         switch (message.MessageType)
@@ -45,6 +45,7 @@ public sealed class Dhcpv6Inspector(IdentityTimeline timeline) : IPayloadInspect
                     timeline.End(lease.Address, context.TimestampNanos, Source);
                 break;
         }
+        return FlowInterest.Packets;
     }
 
     private void OnReply(in PayloadContext context, in Dhcpv6Reader reply)

@@ -21,14 +21,14 @@ public sealed class RadiusInspector(IdentityTimeline timeline) : IPayloadInspect
 
     public static bool IsRadiusPort(ushort port) => port is 1812 or 1813 or 1645 or 1646;
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (context.Protocol != IpProtocols.Udp || !(IsRadiusPort(context.ServerPort) || IsRadiusPort(context.ClientPort)))
-            return;
+            return FlowInterest.None;
         if (!RadiusReader.TryRead(payload, out var packet, out var error))
         {
             Counters.CountMalformed(error);
-            return;
+            return FlowInterest.Packets;
         }
         Counters.CountMessage();
         switch (packet.Code)
@@ -44,6 +44,7 @@ public sealed class RadiusInspector(IdentityTimeline timeline) : IPayloadInspect
                 Counters.Bindings += AccountingRecord.From(packet, context.TimestampNanos, context.Source).RecordInto(timeline);
                 break;
         }
+        return FlowInterest.Packets;
     }
 
     private void OnAccept(in PayloadContext context, in RadiusReader accept)

@@ -12,8 +12,11 @@ namespace NetOps.Analyzer.Inspection;
 /// and releases it in <see cref="OnFlowEnd"/>.
 /// </para>
 /// <para>
-/// Hot path: <see cref="Inspect"/> runs for every payload packet, so it must cost nothing for flows it
-/// has no interest in (decide early from ports or the first bytes, then remember "not mine").
+/// Hot path: <see cref="Inspect"/> answers a <see cref="FlowInterest"/> and the pipeline remembers it per
+/// flow: decide early from ports or the first bytes and answer <see cref="FlowInterest.None"/> ("not
+/// mine"), or <see cref="FlowInterest.End"/> once the flow holds nothing more to read. An inspector
+/// gets <see cref="OnFlowEnd"/> only for flows it was handed packets of and did not answer
+/// <see cref="FlowInterest.None"/> for, unless it asks for <see cref="EndOfEveryFlow"/>.
 /// </para>
 /// </summary>
 public interface IPayloadInspector
@@ -21,8 +24,11 @@ public interface IPayloadInspector
     /// <summary>Short, stable name (e.g. "dns", "tls", "stratum"): what evidence names as its detector.</summary>
     string Name { get; }
 
-    /// <summary>One TCP or UDP packet with at least one payload byte.</summary>
-    void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload);
+    /// <summary>One TCP or UDP packet with at least one payload byte; answers what the inspector still wants of its flow.</summary>
+    FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload);
+
+    /// <summary>True: <see cref="OnFlowEnd"/> for every TCP and UDP flow, payload or not (e.g. to count flows).</summary>
+    bool EndOfEveryFlow => false;
 
     /// <summary>The flow ended (FIN/RST, idle or active timeout, eviction, or end of input); the last call for that flow id.</summary>
     void OnFlowEnd(in FlowSummary flow)

@@ -51,6 +51,9 @@ public readonly struct PayloadContext
     /// <summary>1-based count of payload packets seen in this flow in this packet's direction, this one included.</summary>
     public int PayloadPacketInDirection { get; init; }
 
+    /// <summary>Payload packets seen so far in this flow in the other direction (0: the other side has sent no payload yet).</summary>
+    public int PayloadPacketsOtherDirection { get; init; }
+
     public IpAddress Source => FromClient ? Client : Server;
 
     public IpAddress Destination => FromClient ? Server : Client;

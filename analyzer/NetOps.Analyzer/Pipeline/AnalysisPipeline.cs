@@ -28,6 +28,7 @@ public sealed class AnalysisPipeline
     private readonly long _intervalNanos;
     private readonly List<SourceTotals> _sources = [];
     private IPayloadInspector[] _inspectors = [];
+    private ulong _endOfEveryFlow;
     private DecodedPacket _packet;
     private SourceCounter? _source;
     private long _intervalStart = long.MinValue;
@@ -38,6 +39,7 @@ public sealed class AnalysisPipeline
     private int _intervals;
     private int _peakFlows;
     private AnalysisResult? _result;
+    private long _packetsSeen;
 
     public AnalysisPipeline(AnalysisOptions options, Func<long>? captureDrops = null)
     {
@@ -63,8 +65,21 @@ public sealed class AnalysisPipeline
     /// <summary>The flow table (read its counters; do not track packets into it).</summary>
     public FlowTable Flows => _flows;
 
+    /// <summary>Most inspectors one pipeline holds: their per-flow interest is one bit each of a 64-bit word.</summary>
+    public const int MaxInspectors = 64;
+
     /// <summary>Plugs a detector in; call before the first frame.</summary>
-    public void AddInspector(IPayloadInspector inspector) => _inspectors = [.. _inspectors, inspector];
+    public void AddInspector(IPayloadInspector inspector)
+    {
+        ArgumentNullException.ThrowIfNull(inspector);
+        if (_inspectors.Length == MaxInspectors)
+            throw new InvalidOperationException($"a pipeline holds at most {MaxInspectors} inspectors");
+        if (_packetsSeen > 0)
+            throw new InvalidOperationException("inspectors are plugged in before the first frame");
+        if (inspector.EndOfEveryFlow)
+            _endOfEveryFlow |= 1UL << _inspectors.Length;
+        _inspectors = [.. _inspectors, inspector];
+    }
 
     /// <summary>Starts counting per-source totals under <paramref name="name"/> (e.g. a file's path); the previous source's totals are kept.</summary>
     public void BeginSource(string name)
@@ -84,6 +99,7 @@ public sealed class AnalysisPipeline
     public void Process(in FrameHeader header, ReadOnlySpan<byte> frame)
     {
         ThrowIfComplete();
+        _packetsSeen++;
         var now = header.TimestampNanos;
         if (now >= _intervalStart + _intervalNanos || _intervalStart == long.MinValue)
             CloseIntervalAndStartAt(now);
@@ -160,9 +176,30 @@ public sealed class AnalysisPipeline
             TcpFlags = _packet.Transport.TcpFlags,
             TcpSequence = _packet.Transport.SequenceNumber,
             PayloadPacketInDirection = fromClient ? flow.PayloadPacketsFromClient : flow.PayloadPacketsFromServer,
+            PayloadPacketsOtherDirection = fromClient ? flow.PayloadPacketsFromServer : flow.PayloadPacketsFromClient,
         };
-        foreach (var inspector in _inspectors)
-            inspector.Inspect(context, payload);
+        var inspectors = _inspectors;
+        var withoutPackets = flow.InspectorsWithoutPackets;
+        var withoutEnd = flow.InspectorsWithoutEnd;
+        for (var i = 0; i < inspectors.Length; i++)
+        {
+            var bit = 1UL << i;
+            if ((withoutPackets & bit) != 0)
+                continue;
+            switch (inspectors[i].Inspect(context, payload))
+            {
+                case FlowInterest.End:
+                    withoutPackets |= bit;
+                    break;
+                case FlowInterest.None:
+                    withoutPackets |= bit;
+                    withoutEnd |= bit;
+                    break;
+            }
+        }
+        flow.InspectorsWithoutPackets = withoutPackets;
+        flow.InspectorsWithoutEnd = withoutEnd;
+        flow.Inspected = true;
     }
 
     private void CloseIntervalAndStartAt(long now)
@@ -213,9 +250,17 @@ public sealed class AnalysisPipeline
         _aggregator.Report(index, flow, ended: true);
         if (_inspectors.Length == 0 || flow.Key.Protocol is not (IpProtocols.Tcp or IpProtocols.Udp))
             return;
+        // Inspectors never handed the flow's packets hold nothing for it; those that answered None neither.
+        var wanted = flow.Inspected ? ~flow.InspectorsWithoutEnd | _endOfEveryFlow : _endOfEveryFlow;
+        if (wanted == 0)
+            return;
         var summary = flow.ToSummary(reason);
-        foreach (var inspector in _inspectors)
-            inspector.OnFlowEnd(summary);
+        var inspectors = _inspectors;
+        for (var i = 0; i < inspectors.Length; i++)
+        {
+            if ((wanted & (1UL << i)) != 0)
+                inspectors[i].OnFlowEnd(summary);
+        }
     }
 
     private sealed class FlowEnds(AnalysisPipeline pipeline) : IFlowEndObserver

@@ -20,18 +20,18 @@ public sealed class FtpLoginInspector(IDetectionSink sink, IIdentityLookup? iden
 
     public long NotFollowed => _sessions.NotFollowed;
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (context.Protocol != IpProtocols.Tcp || context.ServerPort != 21)
-            return;
+            return FlowInterest.None;
         if (!_sessions.TryGet(context.FlowId, out var session))
         {
             session = new Session(context);
             if (!_sessions.TryAdd(context.FlowId, session))
-                return;
+                return FlowInterest.None;
         }
         if (session.Done)
-            return;
+            return FlowInterest.End;
         session.Last = context.TimestampNanos;
         if (context.FromClient)
             session.FromClient.Append(payload, session.OnClientLine);
@@ -39,6 +39,7 @@ public sealed class FtpLoginInspector(IDetectionSink sink, IIdentityLookup? iden
             session.FromServer.Append(payload, session.OnServerLine);
         if (session.Outcome is not null)
             Report(session);
+        return session.Done ? FlowInterest.End : FlowInterest.Packets;
     }
 
     public void OnFlowEnd(in FlowSummary flow)

@@ -22,27 +22,36 @@ public sealed class HttpBasicAuthInspector(IDetectionSink sink, IIdentityLookup?
 
     public long NotFollowed => _pending.NotFollowed;
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (context.Protocol != IpProtocols.Tcp)
-            return;
+            return FlowInterest.None;
         if (!context.FromClient)
         {
-            if (_pending.TryGet(context.FlowId, out var waiting) && !waiting.Reported && Status(payload) is { } status)
+            if (_pending.Count > 0 && _pending.TryGet(context.FlowId, out var waiting) && !waiting.Reported && Status(payload) is { } status)
+            {
                 Report(waiting, status, context.TimestampNanos);
-            return;
+                return FlowInterest.End;
+            }
+            return FlowInterest.Packets;
         }
+        // Any request of the flow may carry them (the first often does not: 401, then again with credentials),
+        // and captures show flows whose first client payload is a few bytes of padding.
+        if (!StartsWithMethod(payload))
+            return FlowInterest.Packets;
         // Once per flow: later requests of a keep-alive connection repeat the same credentials.
-        if (!StartsWithMethod(payload) || _pending.TryGet(context.FlowId, out _))
-            return;
+        if (_pending.Count > 0 && _pending.TryGet(context.FlowId, out _))
+            return FlowInterest.Packets;
         var head = payload[..HeadLength(payload)];
         if (!TryFindBasic(head, out var credentials))
-            return;
+            return FlowInterest.Packets;
         var user = UserName(credentials);
         var requestLine = head[..Math.Max(0, head.IndexOf("\r\n"u8))];
         var pending = new Pending(context, user, RequestWithoutQuery(requestLine));
-        if (!_pending.TryAdd(context.FlowId, pending))
-            Report(pending, null, context.TimestampNanos);
+        if (_pending.TryAdd(context.FlowId, pending))
+            return FlowInterest.Packets;
+        Report(pending, null, context.TimestampNanos);
+        return FlowInterest.None;
     }
 
     public void OnFlowEnd(in FlowSummary flow)

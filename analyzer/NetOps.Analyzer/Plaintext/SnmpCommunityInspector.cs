@@ -21,12 +21,12 @@ public sealed class SnmpCommunityInspector(DefaultCommunities defaults, IDetecti
     /// <summary>Manager/agent/community triples not followed because <see cref="MaxTracked"/> were.</summary>
     public long NotFollowed { get; private set; }
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
-        if (context.Protocol != IpProtocols.Udp || !(IsSnmpPort(context.ServerPort) || IsSnmpPort(context.ClientPort)) || payload.IsEmpty || payload[0] != 0x30)
-            return;
-        if (!SnmpCommunityReader.TryRead(payload, out var message))
-            return;
+        if (context.Protocol != IpProtocols.Udp || !(IsSnmpPort(context.ServerPort) || IsSnmpPort(context.ClientPort)))
+            return FlowInterest.None;
+        if (payload.IsEmpty || payload[0] != 0x30 || !SnmpCommunityReader.TryRead(payload, out var message))
+            return FlowInterest.Packets;
         // Requests go manager → agent, responses agent → manager; a trap's sender is the agent.
         var fromAgent = message.IsFromAgent;
         var manager = fromAgent ? context.Destination : context.Source;
@@ -37,7 +37,7 @@ public sealed class SnmpCommunityInspector(DefaultCommunities defaults, IDetecti
             if (_seen.Count >= MaxTracked)
             {
                 NotFollowed++;
-                return;
+                return FlowInterest.Packets;
             }
             seen = new Seen(context.FlowId, fromAgent ? context.DestinationPort : context.SourcePort, fromAgent ? context.SourcePort : context.DestinationPort,
                 message.VersionName, message.PduName, defaults.IsDefault(key.Item3), context.TimestampNanos,
@@ -50,6 +50,7 @@ public sealed class SnmpCommunityInspector(DefaultCommunities defaults, IDetecti
             seen.Reported = true;
             sink.Report(Detection(manager, agent, seen, DetectionConfidence.Confirmed, "the agent answered with it (accepted)"));
         }
+        return FlowInterest.Packets;
     }
 
     public void OnEnd()

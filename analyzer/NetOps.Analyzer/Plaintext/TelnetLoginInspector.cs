@@ -18,34 +18,26 @@ public sealed class TelnetLoginInspector(IDetectionSink sink, IIdentityLookup? i
     private static readonly string[] Refusals = ["incorrect", "failed", "invalid", "denied", "bad password"];
 
     private readonly FlowStates<Session> _sessions = new(MaxFlows);
-    private readonly HashSet<ulong> _notTelnet = [];
 
     public string Name => "telnet_login";
 
     public long NotFollowed => _sessions.NotFollowed;
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (context.Protocol != IpProtocols.Tcp)
-            return;
+            return FlowInterest.None;
         if (!_sessions.TryGet(context.FlowId, out var session))
         {
-            // Port 23, or a flow whose first bytes are Telnet negotiation; every other flow is decided once.
+            // Port 23, or a flow whose first bytes (either way) are Telnet negotiation; every other flow is decided once.
             if (context.ServerPort != 23 && !(context.PayloadPacketInDirection == 1 && TelnetText.StartsWithCommand(payload)))
-            {
-                return;
-            }
-            if (_notTelnet.Contains(context.FlowId))
-                return;
+                return context.PayloadPacketsOtherDirection == 0 ? FlowInterest.Packets : FlowInterest.None;
             session = new Session(context);
             if (!_sessions.TryAdd(context.FlowId, session))
-            {
-                _notTelnet.Add(context.FlowId);
-                return;
-            }
+                return FlowInterest.None;
         }
         if (session.Done)
-            return;
+            return FlowInterest.End;
         session.Last = context.TimestampNanos;
         Span<byte> text = stackalloc byte[Math.Min(payload.Length, 2048)];
         text = text[..TelnetText.Strip(payload, text)];
@@ -55,11 +47,11 @@ public sealed class TelnetLoginInspector(IDetectionSink sink, IIdentityLookup? i
             session.OnServerText(text);
         if (session.Outcome is not null)
             Report(session);
+        return session.Done ? FlowInterest.End : FlowInterest.Packets;
     }
 
     public void OnFlowEnd(in FlowSummary flow)
     {
-        _notTelnet.Remove(flow.FlowId);
         if (_sessions.Remove(flow.FlowId, out var session))
             Report(session);
     }
@@ -68,7 +60,6 @@ public sealed class TelnetLoginInspector(IDetectionSink sink, IIdentityLookup? i
     {
         foreach (var session in _sessions.TakeAll())
             Report(session);
-        _notTelnet.Clear();
     }
 
     private void Report(Session session)

@@ -17,7 +17,8 @@ public sealed record AnalysisSession(AnalysisPipeline Pipeline, DetectionLog Det
     /// <param name="interval">Length of a traffic interval (capture time).</param>
     /// <param name="captureDrops">The live capture's drop counter; null for files.</param>
     /// <param name="identity">The appliance's identity timeline (also fed by the RADIUS accounting receiver); a new one when null.</param>
-    public static AnalysisSession Create(string rules, TimeSpan interval, Func<long>? captureDrops = null, IdentityTimeline? identity = null)
+    /// <param name="detectors">False: traffic figures only, no detector plugged in (no detections, applications by port alone) — what detection costs is measured against it.</param>
+    public static AnalysisSession Create(string rules, TimeSpan interval, Func<long>? captureDrops = null, IdentityTimeline? identity = null, bool detectors = true)
     {
         var options = new AnalysisOptions
         {
@@ -27,8 +28,10 @@ public sealed record AnalysisSession(AnalysisPipeline Pipeline, DetectionLog Det
         var pipeline = new AnalysisPipeline(options, captureDrops);
         identity ??= new IdentityTimeline();
         var applications = new ApplicationDetectors();
-        pipeline.ServerNames = applications.Names;
         var detections = new DetectionLog(identity, applications.Names);
+        if (!detectors)
+            return new AnalysisSession(pipeline, detections, identity, applications);
+        pipeline.ServerNames = applications.Names;
         foreach (var detector in Detectors.Create(rules, detections, identity, applications))
             pipeline.AddInspector(detector);
         return new AnalysisSession(pipeline, detections, identity, applications);

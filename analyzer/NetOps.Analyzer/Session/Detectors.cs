@@ -53,7 +53,7 @@ public static class Detectors
     {
         public string Name => names.Name;
 
-        public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload) => names.Inspect(context, payload);
+        public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload) => names.Inspect(context, payload);
     }
 
     /// <summary>The registry's flow-end half: forgets a flow's name (and counts DNS visibility) after every detector has had the flow's end.</summary>
@@ -61,9 +61,9 @@ public static class Detectors
     {
         public string Name => names.Name;
 
-        public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
-        {
-        }
+        public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload) => FlowInterest.None;
+
+        public bool EndOfEveryFlow => true;
 
         public void OnFlowEnd(in FlowSummary flow) => names.OnFlowEnd(flow);
     }

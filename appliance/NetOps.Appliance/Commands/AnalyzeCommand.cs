@@ -29,9 +29,10 @@ internal static class AnalyzeCommand
         var db = new Option<string?>("--db") { Description = "Database for --store (its layout from store/schema.yaml is created when missing)" };
         var token = new Option<string?>("--token") { Description = "InfluxDB 2.x/3.x token for --store (or NETOPS_STORE_TOKEN)" };
         var school = new Option<string?>("--school") { Description = "The school tag of the stored metrics (default: site.school of config/netops.yaml, else lab-school)" };
+        var trafficOnly = new Option<bool>("--traffic-only") { Description = "Traffic figures only: no detector runs (no detections; applications by port alone). For fast imports, and to measure what detection costs" };
         var command = new Command("analyze", "Analyze capture files as the live path does: traffic by IP version, IPv6 share, flows, top hosts, applications, DNS, malformed packets, detections")
         {
-            files, json, interval, store, db, token, school,
+            files, json, interval, store, db, token, school, trafficOnly,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,7 +51,7 @@ internal static class AnalyzeCommand
                 }
                 endpoint = new InfluxEndpoint(url, database, parse.GetValue(token) ?? Environment.GetEnvironmentVariable("NETOPS_STORE_TOKEN"));
             }
-            var session = AnalysisSession.Create(AppPaths.Rules, TimeSpan.FromSeconds(parse.GetValue(interval)));
+            var session = AnalysisSession.Create(AppPaths.Rules, TimeSpan.FromSeconds(parse.GetValue(interval)), detectors: !parse.GetValue(trafficOnly));
             await using var writer = endpoint is null ? null : StartWriter(endpoint, parse.GetValue(school));
             if (writer is not null)
                 TrafficStore.WriteIntervals(session, writer, StoreSchema.Current, "import");

@@ -26,6 +26,7 @@ public sealed partial class AnalyzerVsPeers : IBenchmark
         var tools = new PeerTool[]
         {
             new("NetOps", "dotnet", [NetOpsProgram.Dll(settings.Home), "analyze", capture, "--json"], run => CheckNetOpsCount(run, packets)),
+            new("NetOps traffic only", "dotnet", [NetOpsProgram.Dll(settings.Home), "analyze", capture, "--json", "--traffic-only"], run => CheckNetOpsCount(run, packets)),
             new("tcpdump", "tcpdump", ["-r", capture, "-w", "/dev/null"], _ => { }),
             new("ndpiReader", "ndpiReader", ["-i", capture], run => CheckNdpiCount(run, packets)),
             new("tshark", "tshark", ["-q", "-z", "conv,ip", "-r", capture], run =>
@@ -47,6 +48,7 @@ public sealed partial class AnalyzerVsPeers : IBenchmark
         }
 
         var netOps = best["NetOps"];
+        var trafficOnly = best["NetOps traffic only"];
         var tcpdump = best["tcpdump"];
         var ndpi = best["ndpiReader"];
         var tshark = best["tshark"];
@@ -59,6 +61,9 @@ public sealed partial class AnalyzerVsPeers : IBenchmark
                 tcpdump.Describe("tcpdump", packets, rounds)),
             new BenchmarkRow("Analyzer vs tshark's IP conversations, packets/s", packets / netOps.CpuSeconds, packets / tshark.CpuSeconds, "tshark -q -z conv,ip -r FILE", "pkt/s", 1, true,
                 tshark.Describe("tshark", packets, rounds) + $", peak RSS {tshark.PeakRssBytes / 1048576.0:N0} MiB"),
+            new BenchmarkRow("Detection cost: every detector on vs traffic only, packets/s", packets / netOps.CpuSeconds, packets / trafficOnly.CpuSeconds,
+                "netops analyze --traffic-only", "pkt/s", 0.8, true,
+                $"issue 5: detection may cost at most 20 % of the analyzer's throughput; {trafficOnly.Describe("--traffic-only", packets, rounds)}, peak RSS {trafficOnly.PeakRssBytes / 1048576.0:N0} MiB"),
             new BenchmarkRow("Analyzer peak memory (RSS)", netOps.PeakRssBytes / 1048576.0, ndpi.PeakRssBytes / 1048576.0, "ndpiReader -i FILE", "MiB", 1, false,
                 "peak resident set size by GNU time -v, highest of the runs"),
         ];

@@ -24,12 +24,12 @@ public static class CampusMixCapture
     }
 }
 
-/// <summary>The netops program perf/run builds (Release).</summary>
+/// <summary>The netops program as ./netops runs it: var/app, published ReadyToRun (Release) by perf/run through `./netops build`.</summary>
 public static class NetOpsProgram
 {
     public static string Dll(string home)
     {
-        var path = Path.Combine(home, "var", "build", "bin", "NetOps.Appliance", "Release", "net10.0", "netops.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("perf/run builds the appliance first; not found: " + path);
+        var path = Path.Combine(home, "var", "app", "netops.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("perf/run builds the appliance first (./netops build); not found: " + path);
     }
 }

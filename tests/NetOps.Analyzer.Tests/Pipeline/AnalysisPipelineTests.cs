@@ -64,6 +64,50 @@ public sealed class AnalysisPipelineTests
     }
 
     [Fact]
+    public void Each_inspector_gets_the_packets_and_flow_ends_it_still_wants()
+    {
+        var pipeline = new AnalysisPipeline(new AnalysisOptions { Applications = Policy });
+        var all = new ScriptedInspector("all", FlowInterest.Packets);
+        var firstOnly = new ScriptedInspector("first-then-end", FlowInterest.End);
+        var notMine = new ScriptedInspector("not-mine", FlowInterest.None);
+        var secondThenNone = new ScriptedInspector("two-then-none", FlowInterest.Packets, FlowInterest.None);
+        var counter = new ScriptedInspector("every-end", FlowInterest.None) { EveryEnd = true };
+        foreach (var inspector in new[] { all, firstOnly, notMine, secondThenNone, counter })
+            pipeline.AddInspector(inspector);
+        Feed(pipeline, Base, Tcp6("2001:db8::9", 50000, "2001:db8::1", 443, TcpFlags.Syn, []));
+        for (var i = 1; i <= 4; i++)
+            Feed(pipeline, Base + i, Tcp6("2001:db8::9", 50000, "2001:db8::1", 443, TcpFlags.Ack | TcpFlags.Psh, Build.Bytes(10)));
+        // A second flow without payload: only the inspector asking for every flow's end hears of it.
+        Feed(pipeline, Base + 10, Tcp6("2001:db8::9", 50001, "2001:db8::1", 443, TcpFlags.Syn, []));
+        pipeline.Complete();
+
+        Assert.Equal((4, 1), (all.Packets, all.Ends));
+        Assert.Equal((1, 1), (firstOnly.Packets, firstOnly.Ends));
+        Assert.Equal((1, 0), (notMine.Packets, notMine.Ends));
+        Assert.Equal((2, 0), (secondThenNone.Packets, secondThenNone.Ends));
+        Assert.Equal((1, 2), (counter.Packets, counter.Ends));
+        Assert.Throws<InvalidOperationException>(() => pipeline.AddInspector(new ScriptedInspector("late", FlowInterest.Packets)));
+    }
+
+    /// <summary>Answers its script's interests packet by packet (the last one repeats) and counts what it is handed.</summary>
+    private sealed class ScriptedInspector(string name, params FlowInterest[] script) : IPayloadInspector
+    {
+        public int Packets { get; private set; }
+
+        public int Ends { get; private set; }
+
+        public bool EveryEnd { get; init; }
+
+        public string Name => name;
+
+        public bool EndOfEveryFlow => EveryEnd;
+
+        public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload) => script[Math.Min(Packets++, script.Length - 1)];
+
+        public void OnFlowEnd(in FlowSummary flow) => Ends++;
+    }
+
+    [Fact]
     public void Intervals_close_by_capture_time_with_their_own_traffic_flows_and_applications()
     {
         var pipeline = new AnalysisPipeline(new AnalysisOptions { Applications = Policy, Flows = new() { IdleTimeout = TimeSpan.FromSeconds(55) } });

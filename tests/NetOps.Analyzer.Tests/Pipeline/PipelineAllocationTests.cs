@@ -42,7 +42,13 @@ public sealed class PipelineAllocationTests
 
         public string Name => "counting";
 
-        public void Inspect(in NetOps.Analyzer.Inspection.PayloadContext context, ReadOnlySpan<byte> payload) => Payloads++;
+        public NetOps.Analyzer.Inspection.FlowInterest Inspect(in NetOps.Analyzer.Inspection.PayloadContext context, ReadOnlySpan<byte> payload)
+        {
+            Payloads++;
+            return NetOps.Analyzer.Inspection.FlowInterest.Packets;
+        }
+
+        public bool EndOfEveryFlow => true;
 
         public void OnFlowEnd(in NetOps.Analyzer.Inspection.FlowSummary flow) => Ends++;
     }

@@ -90,13 +90,16 @@ public sealed class PipelineFuzzTests
 
         public string Name => "checking";
 
-        public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+        public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
         {
             if (payload.Length == 0 || payload.Length > FrameLength || context.Protocol is not (6 or 17) || context.PayloadPacketInDirection < 1)
                 Problems.Add($"flow {context.FlowId}: payload {payload.Length} of {FrameLength}, protocol {context.Protocol}");
             if (_ended[context.FlowId])
                 Problems.Add($"flow {context.FlowId}: payload after its end");
+            return FlowInterest.Packets;
         }
+
+        public bool EndOfEveryFlow => true;
 
         public void OnFlowEnd(in FlowSummary flow)
         {

@@ -13,11 +13,14 @@ internal sealed class RecordingInspector : IPayloadInspector
 
     public List<string> Calls { get; } = [];
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         Payloads.Add((context, payload.ToArray()));
         Calls.Add("inspect " + context.FlowId);
+        return FlowInterest.Packets;
     }
+
+    public bool EndOfEveryFlow => true;
 
     public void OnFlowEnd(in FlowSummary flow)
     {

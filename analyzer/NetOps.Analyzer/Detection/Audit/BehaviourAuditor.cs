@@ -82,9 +82,8 @@ public sealed class BehaviourAuditor(DomainListSet lists, IDetectionSink sink) :
         return text.Length <= 512 ? text : text[..512];
     }
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
-    {
-    }
+    /// <summary>Names come from the registry (<see cref="OnServerName"/>, maybe from a later packet), not from packets; the flow's end clears what it reported for it.</summary>
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload) => FlowInterest.End;
 
     public void OnFlowEnd(in FlowSummary flow) => _reported.Remove(flow.FlowId);
 }

@@ -18,36 +18,36 @@ public sealed class DnsInspector(ServerNameRegistry names) : IPayloadInspector
 
     public DnsCounters Counters { get; } = new();
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         // By the packet's ports, not the flow's sides: a capture may begin with a response.
         if (context.DestinationPort != Port && context.SourcePort != Port)
-            return;
+            return FlowInterest.None;
         var ok = context.Protocol == 17
             ? DnsMessageReader.TryRead(payload, out var reader, out var reason)
             : DnsMessageReader.TryReadTcp(payload, out reader, out reason);
         if (!ok)
         {
             Counters.CountMalformed(reason);
-            return;
+            return FlowInterest.Packets;
         }
         if (!reader.TryReadQuestion(out var question))
         {
             if (reader.Malformed != DnsMalformedReason.None)
                 Counters.CountMalformed(reader.Malformed);
-            return;
+            return FlowInterest.Packets;
         }
         var questionType = question.Type;
         if (!reader.IsResponse)
         {
             if (context.DestinationPort != Port)
-                return;
+                return FlowInterest.Packets;
             Counters.CountQuery(questionType);
             names.Seen(context, question.Name.ToString(), ServerNameSource.DnsQuery);
-            return;
+            return FlowInterest.Packets;
         }
         if (context.SourcePort != Port)
-            return;
+            return FlowInterest.Packets;
         string? asked = null;
         bool hadA = false, hadAaaa = false;
         while (reader.TryReadRecord(out var record))
@@ -62,5 +62,6 @@ public sealed class DnsInspector(ServerNameRegistry names) : IPayloadInspector
         if (reader.Malformed != DnsMalformedReason.None)
             Counters.CountMalformed(reader.Malformed);
         Counters.CountResponse(questionType, hadA, hadAaaa);
+        return FlowInterest.Packets;
     }
 }

@@ -24,33 +24,42 @@ public sealed class HttpInspector(ServerNameRegistry names) : IPayloadInspector
 
     public bool TryGetRequest(ulong flowId, out HttpRequestSummary request) => _requests.TryGetValue(flowId, out request!);
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
-        if (context.Protocol != 6 || !context.FromClient)
-            return;
-        if (!_pending.TryGetValue(context.FlowId, out var prefix))
+        if (context.Protocol != 6)
+            return FlowInterest.None;
+        if (!context.FromClient)
+            return FlowInterest.Packets;
+        TcpStreamPrefix? prefix;
+        if (context.PayloadPacketInDirection == 1)
         {
-            if (context.PayloadPacketInDirection != 1 || !HttpRequestReader.StartsWithMethod(payload))
-                return;
+            if (!HttpRequestReader.StartsWithMethod(payload))
+                return FlowInterest.None;
             var status = HttpRequestReader.TryRead(payload, out var request);
             if (status == HttpHeadStatus.Complete || (status == HttpHeadStatus.Partial && !request.Host.IsEmpty))
             {
                 Keep(context, request);
-                return;
+                return FlowInterest.End;
             }
             prefix = new TcpStreamPrefix(MaxHeadBytes);
             _pending[context.FlowId] = prefix;
         }
+        else if (!_pending.TryGetValue(context.FlowId, out prefix))
+        {
+            return FlowInterest.None;
+        }
         var appended = prefix.Append(context.TcpSequence, payload);
         if (appended == StreamAppend.Duplicate)
-            return;
+            return FlowInterest.Packets;
         var result = HttpRequestReader.TryRead(prefix.Bytes, out var head);
         var done = result == HttpHeadStatus.Complete || !head.Host.IsEmpty;
         if (!done && appended == StreamAppend.Added)
-            return;
+            return FlowInterest.Packets;
         _pending.Remove(context.FlowId);
-        if (result != HttpHeadStatus.NotHttp)
-            Keep(context, head);
+        if (result == HttpHeadStatus.NotHttp)
+            return FlowInterest.None;
+        Keep(context, head);
+        return FlowInterest.End;
     }
 
     private void Keep(in PayloadContext context, in HttpRequestReader request)

@@ -43,10 +43,10 @@ public sealed class MiningInspector : IPayloadInspector
     /// <summary>Messages of candidate flows that were not JSON objects (counted, skipped).</summary>
     public long MalformedMessages { get; private set; }
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (context.Protocol != Tcp)
-            return;
+            return FlowInterest.None;
         var flow = _lastFlowId == context.FlowId ? _lastFlow : null;
         if (flow is null && !_flows.TryGetValue(context.FlowId, out flow))
         {
@@ -60,10 +60,10 @@ public sealed class MiningInspector : IPayloadInspector
         if (flow.Mode == MiningFlowMode.Undecided)
             flow.Mode = Decide(flow, context.FromClient, payload);
         if (!flow.Reading)
-            return;
+            return FlowInterest.Packets;
         var stream = flow.Stream(context.FromClient, StreamCapacity);
         if (!stream.Add(context.TcpSequence, payload))
-            return;
+            return FlowInterest.Packets;
         flow.Conversation ??= new MiningConversation();
         if (flow.Mode == MiningFlowMode.JsonLines)
             ReadLines(flow, context.FromClient, stream, context.TimestampNanos);
@@ -72,6 +72,7 @@ public sealed class MiningInspector : IPayloadInspector
         var conversation = flow.Conversation;
         if (conversation.IsSettled || conversation.IsForeign || flow.WebRequest || (flow.ClientStream?.IsFull ?? false) && (flow.ServerStream?.IsFull ?? true))
             flow.StopReading();
+        return FlowInterest.Packets;
     }
 
     public void OnFlowEnd(in FlowSummary flow)

@@ -56,13 +56,18 @@ public sealed class ServerNameRegistry : IServerNames, IPayloadInspector
         return true;
     }
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    /// <summary>Every flow's end counts in <see cref="Visibility"/>.</summary>
+    public bool EndOfEveryFlow => true;
+
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
-        // A flow's first payload packet: the DNS answer, if any, came before it.
-        if (context.PayloadPacketInDirection != 1 || !context.FromClient || _flows.ContainsKey(context.FlowId))
-            return;
-        if (Answers.TryGet(context.Client, context.Server, context.TimestampNanos, out var name))
+        // The client's first payload packet: the DNS answer, if any, came before it.
+        if (!context.FromClient)
+            return FlowInterest.Packets;
+        if (context.PayloadPacketInDirection == 1 && !_flows.ContainsKey(context.FlowId)
+            && Answers.TryGet(context.Client, context.Server, context.TimestampNanos, out var name))
             Seen(context, name, ServerNameSource.DnsAnswer);
+        return FlowInterest.None;
     }
 
     public void OnFlowEnd(in FlowSummary flow)

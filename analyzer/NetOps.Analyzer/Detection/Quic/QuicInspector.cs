@@ -39,21 +39,28 @@ public sealed class QuicInspector(ServerNameRegistry names) : IPayloadInspector
 
     public bool TryGetClientHello(ulong flowId, out ClientHelloSummary hello) => _hellos.TryGetValue(flowId, out hello!);
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
-        if (context.Protocol != 17 || !context.FromClient)
-            return;
-        if (!_pending.TryGetValue(context.FlowId, out var pending))
+        if (context.Protocol != 17)
+            return FlowInterest.None;
+        if (!context.FromClient)
+            return FlowInterest.Packets;
+        Pending? pending;
+        if (context.PayloadPacketInDirection == 1)
         {
-            if (context.PayloadPacketInDirection != 1 || !QuicLongHeader.LooksLikeLongHeader(payload)
+            if (!QuicLongHeader.LooksLikeLongHeader(payload)
                 || !QuicLongHeader.TryReadInitial(payload, out var first)
                 || !QuicInitialKeys.TryCreate(first.Version, first.DestinationConnectionId, client: true, out var keys))
-                return;
+                return FlowInterest.None;
             pending = new Pending(keys);
             _pending[context.FlowId] = pending;
         }
+        else if (!_pending.TryGetValue(context.FlowId, out pending))
+        {
+            return FlowInterest.None;
+        }
         if (!QuicLongHeader.TryReadInitial(payload, out var header))
-            return;
+            return FlowInterest.Packets;
         pending.Packets++;
         var result = QuicInitialDecryptor.TryDecrypt(payload, header, pending.Keys, _scratch, out var plaintext, out _);
         // After a Retry the client protects its Initials with keys from the new Destination Connection ID.
@@ -73,8 +80,7 @@ public sealed class QuicInspector(ServerNameRegistry names) : IPayloadInspector
         if (result != QuicDecryptResult.Decrypted)
         {
             UndecryptableInitials++;
-            GiveUpAfterLimit(context.FlowId, pending);
-            return;
+            return GiveUpAfterLimit(context.FlowId, pending);
         }
         foreach (var frame in new QuicCryptoFrames(plaintext))
             pending.Crypto.Add(frame.Offset, frame.Data);
@@ -89,18 +95,20 @@ public sealed class QuicInspector(ServerNameRegistry names) : IPayloadInspector
                     names.Seen(context, summary.ServerName, ServerNameSource.QuicSni);
             }
             End(context.FlowId, pending);
-            return;
+            return _hellos.ContainsKey(context.FlowId) ? FlowInterest.End : FlowInterest.None;
         }
-        if (pending.Crypto.FirstMessageTooLarge)
-            End(context.FlowId, pending);
-        else
-            GiveUpAfterLimit(context.FlowId, pending);
+        if (!pending.Crypto.FirstMessageTooLarge)
+            return GiveUpAfterLimit(context.FlowId, pending);
+        End(context.FlowId, pending);
+        return FlowInterest.None;
     }
 
-    private void GiveUpAfterLimit(ulong flowId, Pending pending)
+    private FlowInterest GiveUpAfterLimit(ulong flowId, Pending pending)
     {
-        if (pending.Packets >= MaxInitialPackets)
-            End(flowId, pending);
+        if (pending.Packets < MaxInitialPackets)
+            return FlowInterest.Packets;
+        End(flowId, pending);
+        return FlowInterest.None;
     }
 
     private void End(ulong flowId, Pending pending)

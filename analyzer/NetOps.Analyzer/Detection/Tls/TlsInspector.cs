@@ -26,38 +26,46 @@ public sealed class TlsInspector(ServerNameRegistry names) : IPayloadInspector
 
     public bool TryGetClientHello(ulong flowId, out ClientHelloSummary hello) => _hellos.TryGetValue(flowId, out hello!);
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
-        if (context.Protocol != 6 || !context.FromClient)
-            return;
-        if (!_pending.TryGetValue(context.FlowId, out var prefix))
+        if (context.Protocol != 6)
+            return FlowInterest.None;
+        // The server may speak first; the client's first payload decides.
+        if (!context.FromClient)
+            return FlowInterest.Packets;
+        TcpStreamPrefix? prefix;
+        if (context.PayloadPacketInDirection == 1)
         {
-            if (context.PayloadPacketInDirection != 1 || !TlsClientHelloLocator.LooksLikeHandshakeRecord(payload))
-                return;
+            if (!TlsClientHelloLocator.LooksLikeHandshakeRecord(payload))
+                return FlowInterest.None;
             prefix = new TcpStreamPrefix(MaxHelloBytes + 5 * 8);
             _pending[context.FlowId] = prefix;
         }
+        else if (!_pending.TryGetValue(context.FlowId, out prefix))
+        {
+            return FlowInterest.None;
+        }
         var appended = prefix.Append(context.TcpSequence, payload);
         if (appended == StreamAppend.Duplicate)
-            return;
+            return FlowInterest.Packets;
         var status = TlsClientHelloLocator.Find(prefix.Bytes, _scratch, out var message, out var reason);
         if (status == TlsHelloStatus.NeedMore && appended is StreamAppend.Added)
-            return;
+            return FlowInterest.Packets;
         _pending.Remove(context.FlowId);
         if (status == TlsHelloStatus.NeedMore)
         {
             Counters.Incomplete++;
-            return;
+            return FlowInterest.None;
         }
         if (status == TlsHelloStatus.Complete && !TlsClientHelloReader.TryRead(message, out _, out reason))
             status = TlsHelloStatus.Malformed;
         if (status == TlsHelloStatus.Malformed)
         {
             Counters.CountMalformed(reason);
-            return;
+            return FlowInterest.None;
         }
         if (status != TlsHelloStatus.Complete)
-            return;
+            return FlowInterest.None;
         TlsClientHelloReader.TryRead(message, out var hello, out _);
         var summary = Summarize(hello, Ja4Fingerprint.Tcp);
         _hellos[context.FlowId] = summary;
@@ -66,6 +74,7 @@ public sealed class TlsInspector(ServerNameRegistry names) : IPayloadInspector
             Counters.HellosWithoutServerName++;
         else
             names.Seen(context, summary.ServerName, ServerNameSource.TlsSni);
+        return FlowInterest.End;
     }
 
     public void OnFlowEnd(in FlowSummary flow)

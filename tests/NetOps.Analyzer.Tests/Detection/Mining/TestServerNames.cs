@@ -18,13 +18,14 @@ public sealed class TestServerNames : IPayloadInspector, IServerNames
 
     public string Name => "test-names";
 
-    public void Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
+    public FlowInterest Inspect(in PayloadContext context, ReadOnlySpan<byte> payload)
     {
         if (!context.FromClient || context.PayloadPacketInDirection != 1)
-            return;
+            return FlowInterest.Packets;
         var name = SniOrNull(payload) ?? Host(payload) ?? _resolved.GetValueOrDefault(context.Server);
         if (name is not null)
             _names[context.FlowId] = name;
+        return FlowInterest.End;
     }
 
     public bool TryGetServerName(ulong flowId, out string serverName) => _names.TryGetValue(flowId, out serverName!);
