@@ -17,6 +17,9 @@ public sealed class RadiusInspector(IdentityTimeline timeline) : IPayloadInspect
 
     public string Name => "radius";
 
+    /// <summary>Every Accounting-Request read (retransmissions included; the wire does not say which the server accepted), after it fed the timeline.</summary>
+    public event Action<AccountingRecord>? AccountingRead;
+
     public InspectorCounters<RadiusMalformed> Counters { get; } = new(Enum.GetValues<RadiusMalformed>().Length);
 
     public static bool IsRadiusPort(ushort port) => port is 1812 or 1813 or 1645 or 1646;
@@ -41,7 +44,9 @@ public sealed class RadiusInspector(IdentityTimeline timeline) : IPayloadInspect
                 OnAccept(context, packet);
                 break;
             case RadiusCode.AccountingRequest:
-                Counters.Bindings += AccountingRecord.From(packet, context.TimestampNanos, context.Source).RecordInto(timeline);
+                var record = AccountingRecord.From(packet, context.TimestampNanos, context.Source);
+                Counters.Bindings += record.RecordInto(timeline);
+                AccountingRead?.Invoke(record);
                 break;
         }
         return FlowInterest.Packets;

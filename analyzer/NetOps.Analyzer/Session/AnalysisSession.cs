@@ -9,9 +9,11 @@ namespace NetOps.Analyzer.Session;
 /// <summary>
 /// One analysis as the appliance runs it, the same for capture files (<c>netops analyze</c>), the
 /// live path (<c>netops up</c>) and the benchmarks: the pipeline with the port policy from rules/,
-/// DNS figures counted by the traffic aggregator, and every detector of <see cref="Detectors"/> reporting into one <see cref="DetectionLog"/>.
+/// DNS figures counted by the traffic aggregator, and every detector of <see cref="Detectors"/> reporting into one <see cref="DetectionLog"/>;
+/// <see cref="Radius"/> reports the RADIUS Accounting-Requests seen on the wire (null without detectors).
 /// </summary>
-public sealed record AnalysisSession(AnalysisPipeline Pipeline, DetectionLog Detections, IdentityTimeline Identity, ApplicationDetectors Applications)
+public sealed record AnalysisSession(AnalysisPipeline Pipeline, DetectionLog Detections, IdentityTimeline Identity, ApplicationDetectors Applications,
+    RadiusInspector? Radius = null)
 {
     /// <param name="rules">The rules/ folder (policy: rules/applications/ports.yaml…).</param>
     /// <param name="interval">Length of a traffic interval (capture time).</param>
@@ -32,8 +34,9 @@ public sealed record AnalysisSession(AnalysisPipeline Pipeline, DetectionLog Det
         if (!detectors)
             return new AnalysisSession(pipeline, detections, identity, applications);
         pipeline.ServerNames = applications.Names;
-        foreach (var detector in Detectors.Create(rules, detections, identity, applications))
+        var inspectors = Detectors.Create(rules, detections, identity, applications);
+        foreach (var detector in inspectors)
             pipeline.AddInspector(detector);
-        return new AnalysisSession(pipeline, detections, identity, applications);
+        return new AnalysisSession(pipeline, detections, identity, applications, inspectors.OfType<RadiusInspector>().Single());
     }
 }

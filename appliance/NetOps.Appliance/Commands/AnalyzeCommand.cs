@@ -25,7 +25,7 @@ internal static class AnalyzeCommand
         var files = new Argument<string[]>("FILE") { Description = "pcap or pcapng files, analyzed in order as one capture", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON (stdout holds nothing else)" };
         var interval = new Option<int>("--interval") { Description = "Traffic interval in seconds of capture time", DefaultValueFactory = _ => 60 };
-        var store = new Option<string?>("--store") { Description = "Also write the traffic metrics of every interval to this InfluxDB (base URL, e.g. http://127.0.0.1:8086)" };
+        var store = new Option<string?>("--store") { Description = "Also write the traffic metrics of every interval, the detections and the RADIUS accounting seen (identity_session) to this InfluxDB (base URL, e.g. http://127.0.0.1:8086)" };
         var db = new Option<string?>("--db") { Description = "Database for --store (its layout from store/schema.yaml is created when missing)" };
         var token = new Option<string?>("--token") { Description = "InfluxDB 2.x/3.x token for --store (or NETOPS_STORE_TOKEN)" };
         var school = new Option<string?>("--school") { Description = "The school tag of the stored metrics (default: site.school of config/netops.yaml, else lab-school)" };
@@ -54,7 +54,11 @@ internal static class AnalyzeCommand
             var session = AnalysisSession.Create(AppPaths.Rules, TimeSpan.FromSeconds(parse.GetValue(interval)), detectors: !parse.GetValue(trafficOnly));
             await using var writer = endpoint is null ? null : StartWriter(endpoint, parse.GetValue(school));
             if (writer is not null)
+            {
                 TrafficStore.WriteIntervals(session, writer, StoreSchema.Current, "import");
+                TrafficStore.WriteDetections(session, writer);
+                TrafficStore.WriteIdentitySessions(session, writer, StoreSchema.Current);
+            }
             var analysis = new FileAnalysis(session, Console.IsErrorRedirected ? null : Console.Error);
             var result = analysis.Run(parse.GetValue(files)!);
             foreach (var failed in analysis.Files.Where(f => f.Error is not null))

@@ -203,13 +203,15 @@ internal sealed class ApplianceHost(NetOpsConfig config, ILoggerFactory loggers)
 
     /// <summary>
     /// The live capture's analysis: the same session as <c>netops analyze</c>, its capture drops from
-    /// libpcap's counters, its traffic intervals written to the store (tagged with the interface).
+    /// libpcap's counters, its traffic intervals (tagged with the interface), detections and the RADIUS
+    /// accounting it sees (identity_session, source=capture) written to the store.
     /// </summary>
     private PipelineFrameConsumer LiveAnalysis(string capture, Func<CaptureCounters> counters)
     {
         var session = AnalysisSession.Create(AppPaths.Rules, config.Collector.Capture.TrafficInterval, () => counters().PacketsDropped, Identity);
         TrafficStore.WriteIntervals(session, _writer!, _schema, capture);
         TrafficStore.WriteDetections(session, _writer!);
+        TrafficStore.WriteIdentitySessions(session, _writer!, _schema);
         return new PipelineFrameConsumer(session.Pipeline);
     }
 
