@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using NetOps.Appliance.Lab.Traffic;
+using NetOps.Collector.Tests;
 using NetOps.Store.Reading;
 using NetOps.Testing;
 
 namespace NetOps.Appliance.Tests;
 
-/// <summary><c>netops analyze</c> as a user runs it: its JSON against tshark on real captures, and files it cannot read.</summary>
+/// <summary><c>netops analyze</c> as a user runs it: its JSON and what --store writes against tshark on real captures, and files it cannot read.</summary>
 public sealed class AnalyzeTests : IDisposable
 {
     private static readonly string Pcaps = Path.Combine(TestDirectories.SharedTestData(), "pcap");
@@ -91,6 +92,98 @@ public sealed class AnalyzeTests : IDisposable
         Assert.Equal(report.GetProperty("packets").GetInt64(), intervals.Long(0, "packets"));
         var flows = (await client.QuerySingleAsync("SELECT sum(started) AS started FROM raw.traffic_flows")).Series.Single();
         Assert.Equal(report.GetProperty("flows").GetProperty("total").GetInt64(), flows.Long(0, "started"));
+    }
+
+    /// <summary>
+    /// With --store, the events of a capture too: every RADIUS Accounting-Request tshark finds becomes an
+    /// identity_session row (source=capture) and every detection of the JSON report a security_detection
+    /// row. The corpus captures are years old, beyond the events retention policy, so they are moved to
+    /// the last hours with editcap first.
+    /// </summary>
+    [Fact]
+    public async Task WithStoreTheRadiusAccountingAndTheDetectionsOfTheCapturesAreStoredAsEvents()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var telnet = await MovedAsync("ndpi/telnet.pcap", now.AddHours(-3)); // a Telnet login: one plaintext_management detection
+        var radius = await MovedAsync("arkime/radius.pcap", now.AddHours(-2)); // a real Aruba Accounting-Request (Interim-Update)
+        var mix = Path.Combine(_work, "mix.pcap"); // the lab's mix: Start and Interim-Update of every host, and a miner named by them
+        using (var file = File.Create(mix))
+            CampusMix.Write(file, now.AddMinutes(-30), TimeSpan.FromSeconds(30), hostCount: 12);
+
+        await using var server = await InfluxTestServer.StartAsync();
+        using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2),
+            "analyze", telnet, radius, mix, "--json", "--store", server.Url.ToString(), "--db", "imported", "--school", "test-school");
+        Assert.True(run.ExitCode == 0, run.Output);
+        var report = JsonDocument.Parse(run.Stdout).RootElement;
+        using var client = new InfluxQueryClient(server.Endpoint("imported"));
+
+        var expected = new List<string>();
+        foreach (var path in new[] { telnet, radius, mix })
+            expected.AddRange(await TsharkAccountingAsync(path));
+        Assert.True(expected.Count > 12, $"only {expected.Count} Accounting-Requests in the captures");
+        var sessions = (await client.QuerySingleAsync("SELECT * FROM events.identity_session WHERE school = 'test-school'")).Series.Single();
+        var stored = Enumerable.Range(0, sessions.Rows.Count).Select(i => string.Join('|',
+            sessions.Long(i, "time"), sessions.String(i, "source"), sessions.String(i, "status"), sessions.String(i, "nas"), sessions.String(i, "user"),
+            sessions.String(i, "ip"), sessions.String(i, "mac"), sessions.String(i, "session_id"))).ToList();
+        Assert.Equal(expected.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        Assert.Contains(stored, s => s.Contains("|capture|interim|10.0.0.1|xxxxxxxxx|10.0.0.3|98:5a:eb:89:80:00|", StringComparison.Ordinal));
+        await StoredFields.AssertDeclaredAsync(client, "events", "identity_session");
+
+        var detections = report.GetProperty("detections").EnumerateArray().ToList();
+        Assert.Contains(detections, d => d.GetProperty("protocol").GetString() == "telnet");
+        Assert.Contains(detections, d => d.GetProperty("kind").GetString() == "mining" && d.GetProperty("user").GetString() is { Length: > 0 });
+        var events = (await client.QuerySingleAsync("SELECT * FROM events.security_detection WHERE school = 'test-school'")).Series.Single();
+        var rows = Enumerable.Range(0, events.Rows.Count).Select(i => Detection(
+            events.String(i, "kind"), events.String(i, "confidence"), events.String(i, "protocol"), events.String(i, "client"), events.String(i, "server"),
+            events.Long(i, "server_port"), events.String(i, "first_seen"), events.String(i, "user"))).ToHashSet();
+        foreach (var d in detections)
+        {
+            var user = d.TryGetProperty("user", out var u) ? u.GetString() : null;
+            Assert.Contains(Detection(d.GetProperty("kind").GetString(), d.GetProperty("confidence").GetString(), d.GetProperty("protocol").GetString(),
+                d.GetProperty("client").GetString(), d.GetProperty("server").GetString(), d.GetProperty("serverPort").GetInt64(), d.GetProperty("firstSeen").GetString(), user), rows);
+        }
+        // A detection whose confidence rose is stored once per confidence; nothing else is stored.
+        Assert.InRange(events.Rows.Count, detections.Count, detections.Count * 3);
+        await StoredFields.AssertDeclaredAsync(client, "events", "security_detection");
+    }
+
+    /// <summary>A detection as one comparable text; first seen to the microsecond (pcap's precision; JSON prints 7 digits, the store 9).</summary>
+    private static string Detection(string? kind, string? confidence, string? protocol, string? client, string? server, long serverPort, string? firstSeen, string? user) =>
+        string.Join('|', kind, confidence, protocol, client, server, serverPort, firstSeen![..26], user ?? "");
+
+    /// <summary>A corpus capture with its first frame moved to <paramref name="start"/> (whole seconds, so frame times stay exact).</summary>
+    private async Task<string> MovedAsync(string file, DateTimeOffset start)
+    {
+        var source = Path.Combine(Pcaps, file);
+        var (code, first, errors) = await Tshark.RunAsync("-r", source, "-c", "1", "-T", "fields", "-e", "frame.time_epoch");
+        Assert.True(code == 0, errors);
+        var shift = start.ToUnixTimeSeconds() - (long)decimal.Parse(first.Trim(), CultureInfo.InvariantCulture);
+        var moved = Path.Combine(_work, Path.GetFileName(file));
+        await ExternalTool.RunCheckedAsync("editcap", "-t", shift.ToString(CultureInfo.InvariantCulture), source, moved);
+        return moved;
+    }
+
+    /// <summary>
+    /// Every Accounting-Request as tshark dissects it, as the row the store should hold: time, source,
+    /// status, NAS (NAS-IP-Address, else the sender), user, Framed-IP-Address, Calling-Station-Id as a MAC, Acct-Session-Id.
+    /// </summary>
+    private static async Task<List<string>> TsharkAccountingAsync(string path)
+    {
+        var (code, output, errors) = await Tshark.RunAsync("-r", path, "-Y", "radius.code == 4", "-T", "fields", "-E", "separator=|", "-e", "frame.time_epoch",
+            "-e", "radius.Acct_Status_Type", "-e", "radius.NAS_IP_Address", "-e", "ip.src", "-e", "radius.User_Name", "-e", "radius.Framed-IP-Address",
+            "-e", "radius.Calling_Station_Id", "-e", "radius.Acct_Session_Id");
+        Assert.True(code == 0, errors);
+        var rows = new List<string>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var f = line.Split('|');
+            var time = (long)(decimal.Parse(f[0], CultureInfo.InvariantCulture) * 1_000_000_000);
+            var status = f[1] switch { "1" => "start", "2" => "stop", "3" => "interim", "7" => "accounting_on", "8" => "accounting_off", _ => "other" };
+            var hex = new string(f[6].Where(char.IsAsciiHexDigit).ToArray()).ToLowerInvariant();
+            var mac = hex.Length == 12 ? string.Join(':', hex.Chunk(2).Select(c => new string(c))) : "";
+            rows.Add(string.Join('|', time, "capture", status, f[2].Length > 0 ? f[2] : f[3], f[4], f[5], mac, f[7]));
+        }
+        return rows;
     }
 
     [Fact]

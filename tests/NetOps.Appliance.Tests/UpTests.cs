@@ -144,6 +144,12 @@ public sealed class UpTests
             var mining = await FirstNonZeroAsync(client,
                 "SELECT count(evidence) AS n FROM events.security_detection WHERE kind = 'mining' AND confidence = 'confirmed'", "n", 240);
             Assert.True(mining > 0, "no confirmed mining event from the live path:\n" + up.Output);
+
+            // The mix's RADIUS accounting, seen on the wire: identity_session events naming users and addresses, source=capture.
+            var sessions = await FirstNonZeroAsync(client,
+                "SELECT count(session_id) AS n FROM events.identity_session WHERE source = 'capture' AND \"user\" != '' AND ip != ''", "n", 120);
+            Assert.True(sessions > 0, "no identity_session event from RADIUS seen on the live path:\n" + up.Output);
+            await NetOps.Collector.Tests.StoredFields.AssertDeclaredAsync(client, "events", "identity_session");
         }
         else
         {
