@@ -89,6 +89,7 @@ public sealed class RadiusAccountingTests
             Assert.Equal("wlc-1", row[series.ColumnIndex("nas_identifier")]);
             Assert.Equal("5A1B-0001", row[series.ColumnIndex("session_id")]);
             Assert.Equal("lab-school", row[series.ColumnIndex("school")]);
+            Assert.Equal("radius_accounting", row[series.ColumnIndex("source")]);
         }
         var stopRow = series.Rows[2];
         Assert.Equal(600L, stopRow[series.ColumnIndex("session_time_seconds")]);
