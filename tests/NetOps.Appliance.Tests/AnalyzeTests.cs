@@ -187,6 +187,20 @@ public sealed class AnalyzeTests : IDisposable
     }
 
     [Fact]
+    public async Task WithStoreAndTrafficOnlyTheTrafficIsStoredButNoEvents()
+    {
+        var radius = await MovedAsync("arkime/radius.pcap", DateTimeOffset.UtcNow.AddHours(-1));
+        await using var server = await InfluxTestServer.StartAsync();
+        using var run = await NetOpsCommand.RunAsync(_work, TimeSpan.FromMinutes(2),
+            "analyze", radius, "--traffic-only", "--json", "--store", server.Url.ToString(), "--db", "imported");
+        Assert.True(run.ExitCode == 0, run.Output);
+        using var client = new InfluxQueryClient(server.Endpoint("imported"));
+        // The capture's two packets (the Accounting-Request and its response) are in the traffic; no detector ran, so no identity_session.
+        Assert.Equal(2, (await client.QuerySingleAsync("SELECT sum(packets) AS packets FROM raw.traffic_interval")).Series.Single().Long(0, "packets"));
+        Assert.Empty((await client.QuerySingleAsync("SELECT * FROM events.identity_session")).Series);
+    }
+
+    [Fact]
     public async Task AnUnreadableFileIsNamedAndTheOthersAreStillAnalyzed()
     {
         var notACapture = Path.Combine(_work, "notes.pcap");
