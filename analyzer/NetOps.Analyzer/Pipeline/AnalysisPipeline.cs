@@ -39,7 +39,6 @@ public sealed class AnalysisPipeline
     private int _intervals;
     private int _peakFlows;
     private AnalysisResult? _result;
-    private long _packetsSeen;
 
     public AnalysisPipeline(AnalysisOptions options, Func<long>? captureDrops = null)
     {
@@ -74,7 +73,7 @@ public sealed class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(inspector);
         if (_inspectors.Length == MaxInspectors)
             throw new InvalidOperationException($"a pipeline holds at most {MaxInspectors} inspectors");
-        if (_packetsSeen > 0)
+        if (_runStart != long.MinValue)
             throw new InvalidOperationException("inspectors are plugged in before the first frame");
         if (inspector.EndOfEveryFlow)
             _endOfEveryFlow |= 1UL << _inspectors.Length;
@@ -99,7 +98,6 @@ public sealed class AnalysisPipeline
     public void Process(in FrameHeader header, ReadOnlySpan<byte> frame)
     {
         ThrowIfComplete();
-        _packetsSeen++;
         var now = header.TimestampNanos;
         if (now >= _intervalStart + _intervalNanos || _intervalStart == long.MinValue)
             CloseIntervalAndStartAt(now);

@@ -10,6 +10,7 @@ namespace NetOps.Analyzer.Storage;
 /// retention policy (store/schema.yaml), tagged with where the request came from. The one builder for
 /// both the RADIUS accounting receiver and accounting seen on the wire.
 /// </summary>
+/// <remarks>One instance per writing thread (the receiver's loop, or one pipeline's thread).</remarks>
 /// <param name="source">The <c>source</c> tag: <see cref="Receiver"/> or <see cref="Capture"/>.</param>
 public sealed class IdentitySessionPoints(StoreSchema schema, string source)
 {
@@ -52,13 +53,8 @@ public sealed class IdentitySessionPoints(StoreSchema schema, string source)
     /// </summary>
     private long NextTimestamp(long seenNanos)
     {
-        while (true)
-        {
-            var last = Interlocked.Read(ref _lastTimestamp);
-            var next = seenNanos <= last && last - seenNanos < BumpWindowNanos ? last + 1 : seenNanos;
-            if (Interlocked.CompareExchange(ref _lastTimestamp, next, last) == last)
-                return next;
-        }
+        var next = seenNanos <= _lastTimestamp && _lastTimestamp - seenNanos < BumpWindowNanos ? _lastTimestamp + 1 : seenNanos;
+        return _lastTimestamp = next;
     }
 
     public static string Status(AcctStatusType status) => status switch
